@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// OpenCV 4.6 and exiv2 come from Debian's -dev packages (scripts/bootstrap). Debian's minimal OpenCV
+/// set ships no opencv4.pc, so the include path and libraries are named here once for the whole project.
+let openCVModules = ["core", "imgproc", "imgcodecs", "features2d", "flann", "calib3d", "dnn"]
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Rosette",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rosette", targets: ["rosette"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C++ shim over OpenCV and exiv2: an extern "C" API that catches every C++ exception.
+        .target(
+            name: "CRosetteNative",
+            cxxSettings: [
+                .unsafeFlags(["-I/usr/include/opencv4", "-Wno-deprecated-declarations"]),
+            ],
+            linkerSettings: openCVModules.map { .linkedLibrary("opencv_\($0)") } + [
+                .linkedLibrary("exiv2"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(name: "Core", swiftSettings: strict),
+        .target(
+            name: "Store",
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "Imaging", dependencies: ["Core", "CRosetteNative"], swiftSettings: strict),
+        .target(
+            name: "Ingest",
+            dependencies: ["Core", "Store", "Imaging", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CLI",
+            dependencies: [
+                "Core", "Store", "Imaging", "Ingest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "rosette", dependencies: ["CLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "rosette-bench",
+            dependencies: ["Core", "Store", "Imaging", "Ingest", "CLI"],
+            swiftSettings: strict
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Core", "Imaging", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
+    ]
+)

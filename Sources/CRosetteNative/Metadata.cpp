@@ -1,0 +1,159 @@
+// EXIF/XMP reading and writing through exiv2 0.27.
+#include "CRosetteNative.h"
+#include "Support.hpp"
+
+#include <exiv2/exiv2.hpp>
+#include <cstdlib>
+#include <mutex>
+
+namespace {
+
+std::mutex xmpMutex;
+std::once_flag initOnce;
+
+void xmpLock(void *data, bool lockUnlock) {
+    auto *m = static_cast<std::mutex *>(data);
+    if (lockUnlock) m->lock(); else m->unlock();
+}
+
+std::string exifText(const Exiv2::ExifData &exif, const char *key) {
+    auto it = exif.findKey(Exiv2::ExifKey(key));
+    if (it == exif.end()) return std::string();
+    std::string s = it->toString();
+    // EXIF ASCII values may carry trailing NULs or spaces.
+    while (!s.empty() && (s.back() == '\0' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+void fill(Exiv2::Image &image, rsn_metadata *out) {
+    std::memset(out, 0, sizeof(*out));
+    rsn::copyText(out->mimeType, sizeof out->mimeType, image.mimeType());
+    out->pixelWidth = image.pixelWidth();
+    out->pixelHeight = image.pixelHeight();
+    const Exiv2::ExifData &exif = image.exifData();
+    out->hasExif = exif.empty() ? 0 : 1;
+    static const char *timeKeys[] = {"Exif.Photo.DateTimeOriginal", "Exif.Photo.DateTimeDigitized",
+                                     "Exif.Image.DateTime"};
+    for (const char *key : timeKeys) {
+        std::string t = exifText(exif, key);
+        if (!t.empty()) {
+            rsn::copyText(out->dateTimeOriginal, sizeof out->dateTimeOriginal, t);
+            rsn::copyText(out->dateTimeSource, sizeof out->dateTimeSource, key);
+            break;
+        }
+    }
+    rsn::copyText(out->subSecTimeOriginal, sizeof out->subSecTimeOriginal,
+                  exifText(exif, "Exif.Photo.SubSecTimeOriginal"));
+    rsn::copyText(out->offsetTimeOriginal, sizeof out->offsetTimeOriginal,
+                  exifText(exif, "Exif.Photo.OffsetTimeOriginal"));
+    rsn::copyText(out->make, sizeof out->make, exifText(exif, "Exif.Image.Make"));
+    rsn::copyText(out->model, sizeof out->model, exifText(exif, "Exif.Image.Model"));
+    std::string serial = exifText(exif, "Exif.Photo.BodySerialNumber");
+    if (serial.empty()) serial = exifText(exif, "Exif.Image.CameraSerialNumber");
+    rsn::copyText(out->serialNumber, sizeof out->serialNumber, serial);
+
+    const Exiv2::XmpData &xmp = image.xmpData();
+    out->hasXmp = xmp.empty() ? 0 : 1;
+    auto it = xmp.findKey(Exiv2::XmpKey("Xmp.lr.hierarchicalSubject"));
+    if (it != xmp.end()) {
+        std::string joined;
+        long n = it->count();
+        for (long i = 0; i < n; ++i) {
+            if (!joined.empty()) joined.push_back('\n');
+            joined += it->toString(i);
+        }
+        rsn::copyText(out->hierarchicalSubjects, sizeof out->hierarchicalSubjects, joined);
+    }
+}
+
+} // namespace
+
+extern "C" void rsn_initialize(void) {
+    std::call_once(initOnce, [] {
+        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+        Exiv2::XmpParser::initialize(xmpLock, &xmpMutex);
+        Exiv2::XmpProperties::registerNs("http://ns.adobe.com/lightroom/1.0/", "lr");
+    });
+}
+
+extern "C" int rsn_metadata_read_buffer(const uint8_t *data, long size, rsn_metadata *out, char *err,
+                                        int errlen) {
+    rsn_initialize();
+    return rsn::guarded(err, errlen, 1, [&] {
+        auto image = Exiv2::ImageFactory::open(data, size);
+        if (image.get() == nullptr) throw std::runtime_error("not an image file");
+        image->readMetadata();
+        fill(*image, out);
+        return 0;
+    });
+}
+
+extern "C" int rsn_metadata_read_file(const char *path, rsn_metadata *out, char *err, int errlen) {
+    rsn_initialize();
+    return rsn::guarded(err, errlen, 2, [&] {
+        auto image = Exiv2::ImageFactory::open(std::string(path), false);
+        if (image.get() == nullptr) throw std::runtime_error("not an image file");
+        image->readMetadata();
+        fill(*image, out);
+        return 0;
+    });
+}
+
+extern "C" int rsn_metadata_write_buffer(const uint8_t *data, long size, const rsn_metadata_update *update,
+                                         uint8_t **out, long *outSize, char *err, int errlen) {
+    rsn_initialize();
+    *out = nullptr;
+    *outSize = 0;
+    return rsn::guarded(err, errlen, 2, [&] {
+        auto image = Exiv2::ImageFactory::open(data, size);
+        if (image.get() == nullptr) throw std::runtime_error("not an image file");
+        image->readMetadata();
+        Exiv2::ExifData exif = update->clearExisting ? Exiv2::ExifData() : image->exifData();
+        Exiv2::XmpData xmp = update->clearExisting ? Exiv2::XmpData() : image->xmpData();
+        auto setText = [&exif](const char *key, const char *value) {
+            if (value != nullptr && value[0] != '\0') exif[key] = std::string(value);
+        };
+        setText("Exif.Photo.DateTimeOriginal", update->dateTimeOriginal);
+        setText("Exif.Image.DateTime", update->dateTimeOriginal);
+        setText("Exif.Photo.SubSecTimeOriginal", update->subSecTimeOriginal);
+        setText("Exif.Image.Make", update->make);
+        setText("Exif.Image.Model", update->model);
+        setText("Exif.Photo.BodySerialNumber", update->serialNumber);
+        if (update->hierarchicalSubjects != nullptr && update->hierarchicalSubjects[0] != '\0') {
+            Exiv2::XmpTextValue bag;
+            bag.setXmpArrayType(Exiv2::XmpValue::xaBag);
+            Exiv2::Value::AutoPtr value = Exiv2::Value::create(Exiv2::xmpBag);
+            std::string all(update->hierarchicalSubjects);
+            size_t start = 0;
+            while (start <= all.size()) {
+                size_t end = all.find('\n', start);
+                if (end == std::string::npos) end = all.size();
+                if (end > start) value->read(all.substr(start, end - start));
+                start = end + 1;
+            }
+            xmp.add(Exiv2::XmpKey("Xmp.lr.hierarchicalSubject"), value.get());
+        }
+        image->setExifData(exif);
+        image->setXmpData(xmp);
+        image->writeMetadata();
+        Exiv2::BasicIo &io = image->io();
+        io.seek(0, Exiv2::BasicIo::beg);
+        long n = io.size();
+        uint8_t *buffer = static_cast<uint8_t *>(std::malloc(n > 0 ? n : 1));
+        if (buffer == nullptr) throw std::runtime_error("out of memory");
+        if (io.read(buffer, n) != n) {
+            std::free(buffer);
+            throw std::runtime_error("could not read back the written image");
+        }
+        *out = buffer;
+        *outSize = n;
+        return 0;
+    });
+}
+
+extern "C" void rsn_free(void *pointer) { std::free(pointer); }
+
+extern "C" const char *rsn_exiv2_version(void) {
+    static const std::string v = Exiv2::versionString();
+    return v.c_str();
+}

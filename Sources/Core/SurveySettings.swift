@@ -1,0 +1,113 @@
+import Foundation
+
+/// A survey's settings, kept in `rosette.toml` beside the database.
+///
+/// The file is TOML; Rosette reads the flat subset it writes (`[section]`, `key = value` with strings,
+/// numbers and booleans, `#` comments) and reports any other line with its file and line number.
+public struct SurveySettings: Sendable, Equatable {
+    /// Survey name shown in reports.
+    public var name: String = "survey"
+    /// Zone for deployments that do not name one.
+    public var timeZone: String = "UTC"
+    /// Two media of a deployment at most this many seconds apart belong to one sequence (burst).
+    public var sequenceGapSeconds: Double = 60
+    /// Detections of a species at a station closer than this are one independent event.
+    public var independenceMinutes: Double = 30
+    /// Who is recorded as making changes when no --actor is given.
+    public var defaultActor: String = NSUserName()
+
+    public init() {}
+
+    public static let fileName = "rosette.toml"
+
+    /// The TOML text for these settings.
+    public var tomlText: String {
+        """
+        # Rosette survey settings. Edit and re-run; `rosette status` shows what is in force.
+        [survey]
+        name = \(quoted(name))
+        # Zone of camera clocks for deployments without a timezone column (IANA name or +hh:mm).
+        time_zone = \(quoted(timeZone))
+        default_actor = \(quoted(defaultActor))
+
+        [ingest]
+        # Media of one deployment at most this many seconds apart form one sequence (burst, Camtrap DP eventID).
+        sequence_gap_seconds = \(format(sequenceGapSeconds))
+
+        [census]
+        # Detections of one species at one station closer than this are one independent event.
+        independence_minutes = \(format(independenceMinutes))
+
+        """
+    }
+
+    private func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private func format(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(v)
+    }
+
+    /// Parses settings text; unknown keys are errors so that typos do not pass silently.
+    public init(toml text: String, file: String) throws {
+        self.init()
+        var section = ""
+        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = SurveySettings.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else {
+                    throw RosetteError.badSetting(file: file, line: n + 1, detail: "unclosed section header '\(line)'")
+                }
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let eq = line.firstIndex(of: "=") else {
+                throw RosetteError.badSetting(file: file, line: n + 1, detail: "expected key = value, found '\(line)'")
+            }
+            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            try apply(section: section, key: key, value: value, file: file, line: n + 1)
+        }
+    }
+
+    private mutating func apply(section: String, key: String, value: String, file: String, line: Int) throws {
+        func string() throws -> String {
+            guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else {
+                throw RosetteError.badSetting(file: file, line: line, detail: "\(key): expected a quoted string, found \(value)")
+            }
+            return String(value.dropFirst().dropLast())
+                .replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+        }
+        func number() throws -> Double {
+            guard let v = Double(value), v >= 0 else {
+                throw RosetteError.badSetting(file: file, line: line, detail: "\(key): expected a non-negative number, found \(value)")
+            }
+            return v
+        }
+        switch (section, key) {
+        case ("survey", "name"): name = try string()
+        case ("survey", "time_zone"):
+            let zone = try string()
+            do { _ = try ZoneSpec(zone) } catch {
+                throw RosetteError.badSetting(file: file, line: line, detail: "time_zone: '\(zone)' is not a time zone")
+            }
+            timeZone = zone
+        case ("survey", "default_actor"): defaultActor = try string()
+        case ("ingest", "sequence_gap_seconds"): sequenceGapSeconds = try number()
+        case ("census", "independence_minutes"): independenceMinutes = try number()
+        default:
+            throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
+        }
+    }
+
+    private static func stripComment(_ line: String) -> String {
+        var inString = false
+        for (i, c) in line.enumerated() {
+            if c == "\"" { inString.toggle() }
+            if c == "#" && !inString { return String(line.prefix(i)) }
+        }
+        return line
+    }
+}

@@ -1,0 +1,137 @@
+import Core
+import Foundation
+import Imaging
+import Store
+
+/// Records every photo and video of a folder tree in a survey: resumable, parallel, flat in memory.
+///
+/// Files already stored with the same size and modification time are skipped, so re-running adds only
+/// new or changed files. Work is committed in batches; a batch is reported only after it is stored,
+/// so an interrupted run (Ctrl-C, kill -9) loses nothing it reported and the next run resumes.
+public struct Ingestor: Sendable {
+    let store: SurveyStore
+
+    public init(store: SurveyStore) {
+        self.store = store
+    }
+
+    struct Pending: Sendable {
+        let absolutePath: String
+        let displayPath: String
+        let relativePath: String
+        let entry: FolderWalker.Entry
+        let mediatype: String
+        let replacing: Int64?
+        let match: DeploymentMatcher.FolderMatch?
+        let speciesFolder: String?
+        let folders: String
+    }
+
+    /// Ingests `directory` (recursively) and returns what was done.
+    public func run(directory: URL, options: IngestOptions = IngestOptions(), stop: StopFlag = StopFlag(),
+                    observer: IngestObserver = IngestObserver()) throws -> IngestSummary {
+        let started = Date()
+        let dirPath = directory.standardizedFileURL.path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dirPath, isDirectory: &isDir), isDir.boolValue else {
+            throw RosetteError.unreadableFile(path: dirPath, reason: "no such folder")
+        }
+        let matcher = DeploymentMatcher(deployments: try store.deployments())
+        if let id = options.deploymentID, matcher.deployment(id: id) == nil { throw RosetteError.unknownDeployment(id: id) }
+        try store.resequencePending() // finish what an interrupted run left
+        let (rootID, prefix) = try store.root(for: directory)
+        let runID = try store.beginIngestRun(root: dirPath)
+        var summary = IngestSummary(runID: runID)
+        let walker = FolderWalker(root: dirPath)
+        let total = walker.countFiles { MediaType.forFileName($0) != nil }
+        let rootComponents = dirPath.split(separator: "/").map(String.init)
+
+        var pending: [Pending] = []
+        var unchangedSinceCommit = 0
+        var done = 0
+        func commit() throws {
+            let outcomes = process(pending, matcher: matcher, options: options, rootID: rootID)
+            var files: [IngestedFile] = []
+            var problems: [(path: String, message: String)] = []
+            for (item, outcome) in zip(pending, outcomes) {
+                switch outcome {
+                case .success(let f): files.append(f)
+                case .failure(let e):
+                    problems.append((item.displayPath, e.description))
+                    observer.problem(e.description)
+                }
+            }
+            try store.saveIngestBatch(runID: runID, files: files, problems: problems, unchanged: unchangedSinceCommit)
+            summary.added += files.filter { $0.replacing == nil }.count
+            summary.updated += files.filter { $0.replacing != nil }.count
+            summary.outsideDeployment += files.filter { $0.media.outsideDeployment }.count
+            summary.problems += problems.count
+            summary.unchanged += unchangedSinceCommit
+            done += pending.count + unchangedSinceCommit
+            unchangedSinceCommit = 0
+            pending.removeAll(keepingCapacity: true)
+            observer.progress(done, total, summary.stored)
+        }
+
+        try walker.walk { folder in
+            for problem in folder.unreadable {
+                let path = [dirPath, folder.relativePath, problem.name].filter { !$0.isEmpty }.joined(separator: "/")
+                observer.problem(RosetteError.unreadableFile(path: path, reason: problem.reason).description)
+                summary.problems += 1
+            }
+            let storedFolder = prefix + folder.relativePath
+            let known = try store.knownFiles(rootID: rootID, folder: prefix.isEmpty ? folder.relativePath : String(storedFolder.trimmingSuffix("/")))
+            let folderComponents = rootComponents + folder.relativePath.split(separator: "/").map(String.init)
+            let match = options.deploymentID == nil ? matcher.match(folders: folderComponents) : nil
+            var speciesFolder: String?
+            if options.speciesFromFolders, let match, match.nextComponent < folderComponents.count {
+                speciesFolder = folderComponents[match.nextComponent]
+            }
+            for entry in folder.files {
+                guard let type = MediaType.forFileName(entry.name) else { summary.ignored += 1; continue }
+                summary.filesSeen += 1
+                let relative = (storedFolder.isEmpty ? "" : storedFolder.trimmingSuffix("/") + "/") + entry.name
+                let existing = known[relative]
+                if let existing, existing.fileSize == entry.size, existing.fileModified == entry.modified {
+                    unchangedSinceCommit += 1
+                    continue
+                }
+                let inDir = folder.relativePath.isEmpty ? entry.name : folder.relativePath + "/" + entry.name
+                pending.append(Pending(absolutePath: dirPath + "/" + inDir, displayPath: directory.path + "/" + inDir,
+                                       relativePath: relative, entry: entry, mediatype: type, replacing: existing?.mediaID,
+                                       match: match, speciesFolder: speciesFolder,
+                                       folders: folderComponents.suffix(3).joined(separator: "/")))
+                if pending.count >= options.batchSize {
+                    try commit()
+                    if stop.isSet { return false }
+                }
+            }
+            return !stop.isSet
+        }
+        if !stop.isSet || !pending.isEmpty { try commit() }
+        if unchangedSinceCommit > 0 { try commit() }
+        summary.interrupted = stop.isSet
+        try store.resequencePending()
+        try store.finishIngestRun(runID, status: stop.isSet ? "interrupted" : "finished")
+        summary.duplicates = try store.duplicateCount(runID: runID)
+        summary.elapsed = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Reads a batch of files on `options.workers` threads; results in input order.
+    func process(_ items: [Pending], matcher: DeploymentMatcher, options: IngestOptions, rootID: Int64) -> [Result<IngestedFile, RosetteError>] {
+        Parallel.map(count: items.count, workers: options.workers, context: { PhotoReader() }) { i, reader in
+            do {
+                return .success(try ingest(items[i], reader: reader, matcher: matcher, options: options, rootID: rootID))
+            } catch let e as RosetteError {
+                return .failure(e)
+            } catch {
+                return .failure(.unreadableFile(path: items[i].displayPath, reason: "\(error)"))
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

@@ -1,0 +1,70 @@
+import Core
+import Foundation
+import GRDB
+
+extension SurveyStore {
+    /// Rebuilds the sequences (bursts) of every deployment whose media changed since the last rebuild.
+    ///
+    /// Media of one deployment no more than `settings.sequenceGapSeconds` apart form one sequence;
+    /// a duplicate file joins its original's sequence and is not counted. Returns the deployments rebuilt.
+    @discardableResult
+    public func resequencePending() throws -> [String] {
+        let pending = try pool.read { db in try String.fetchAll(db, sql: "SELECT deploymentID FROM pendingSequencing") }
+        for deploymentID in pending {
+            try pool.write { db in
+                try SurveyStore.resequence(db, deploymentID: deploymentID, gap: settings.sequenceGapSeconds)
+                try db.execute(sql: "DELETE FROM pendingSequencing WHERE deploymentID = ?", arguments: [deploymentID])
+            }
+        }
+        return pending
+    }
+
+    static func eventID(deploymentID: String, start: Date) -> String {
+        deploymentID + "/" + Timestamp.format(start, offsetSeconds: 0)
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    }
+
+    static func resequence(_ db: Database, deploymentID: String, gap: Double) throws {
+        try db.execute(sql: "DELETE FROM sequence WHERE deploymentID = ?", arguments: [deploymentID])
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT mediaID, timestamp FROM media
+            WHERE deploymentID = ? AND timestamp IS NOT NULL AND duplicateOf IS NULL
+            ORDER BY timestamp, mediaID
+            """, arguments: [deploymentID])
+        var members: [Int64] = []
+        var start = Date.distantPast, last = Date.distantPast
+        func flush() throws {
+            guard !members.isEmpty else { return }
+            let id = eventID(deploymentID: deploymentID, start: start)
+            try MediaSequence(eventID: id, deploymentID: deploymentID, eventStart: start, eventEnd: last,
+                              mediaCount: members.count).insert(db)
+            for mediaID in members {
+                try db.execute(sql: "UPDATE media SET eventID = ? WHERE mediaID = ?", arguments: [id, mediaID])
+            }
+            members.removeAll(keepingCapacity: true)
+        }
+        while let row = try rows.next() {
+            let t: Date = row["timestamp"]
+            if !members.isEmpty && t.timeIntervalSince(last) > gap { try flush() }
+            if members.isEmpty { start = t }
+            members.append(row["mediaID"])
+            last = t
+        }
+        try flush()
+        try db.execute(sql: """
+            UPDATE media SET eventID = (SELECT o.eventID FROM media o WHERE o.mediaID = media.duplicateOf)
+            WHERE deploymentID = ? AND duplicateOf IS NOT NULL
+            """, arguments: [deploymentID])
+        try db.execute(sql: """
+            UPDATE observation SET eventID = (SELECT m.eventID FROM media m WHERE m.mediaID = observation.mediaID)
+            WHERE mediaID IN (SELECT mediaID FROM media WHERE deploymentID = ?)
+            """, arguments: [deploymentID])
+    }
+
+    /// The sequences of one deployment, in time order.
+    public func sequences(deploymentID: String) throws -> [MediaSequence] {
+        try pool.read { db in
+            try MediaSequence.filter(Column("deploymentID") == deploymentID).order(Column("eventStart")).fetchAll(db)
+        }
+    }
+}
