@@ -47,12 +47,15 @@ public struct Ingestor: Sendable {
         let rootComponents = dirPath.split(separator: "/").map(String.init)
 
         var pending: [Pending] = []
+        var folderProblems: [(path: String, message: String)] = []
         var unchangedSinceCommit = 0
         var done = 0
         func commit() throws {
             let outcomes = process(pending, matcher: matcher, options: options, rootID: rootID)
             var files: [IngestedFile] = []
-            var problems: [(path: String, message: String)] = []
+            var problems = folderProblems
+            let unreadable = folderProblems.count
+            folderProblems.removeAll()
             for (item, outcome) in zip(pending, outcomes) {
                 switch outcome {
                 case .success(let f): files.append(f)
@@ -67,7 +70,7 @@ public struct Ingestor: Sendable {
             summary.outsideDeployment += files.filter { $0.media.outsideDeployment }.count
             summary.problems += problems.count
             summary.unchanged += unchangedSinceCommit
-            done += pending.count + unchangedSinceCommit
+            done += pending.count + unchangedSinceCommit + unreadable
             unchangedSinceCommit = 0
             pending.removeAll(keepingCapacity: true)
             observer.progress(done, total, summary.stored)
@@ -76,8 +79,9 @@ public struct Ingestor: Sendable {
         try walker.walk { folder in
             for problem in folder.unreadable {
                 let path = [dirPath, folder.relativePath, problem.name].filter { !$0.isEmpty }.joined(separator: "/")
-                observer.problem(RosetteError.unreadableFile(path: path, reason: problem.reason).description)
-                summary.problems += 1
+                let message = RosetteError.unreadableFile(path: path, reason: problem.reason).description
+                observer.problem(message)
+                folderProblems.append((path, message))
             }
             let storedFolder = prefix + folder.relativePath
             let known = try store.knownFiles(rootID: rootID, folder: prefix.isEmpty ? folder.relativePath : String(storedFolder.trimmingSuffix("/")))
@@ -109,7 +113,7 @@ public struct Ingestor: Sendable {
             return !stop.isSet
         }
         if !stop.isSet || !pending.isEmpty { try commit() }
-        if unchangedSinceCommit > 0 { try commit() }
+        if unchangedSinceCommit > 0 || !folderProblems.isEmpty { try commit() }
         summary.interrupted = stop.isSet
         try store.resequencePending()
         try store.finishIngestRun(runID, status: stop.isSet ? "interrupted" : "finished")
