@@ -32,6 +32,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Files stored per transaction.") var batchSize = 500
     @Option(help: "Threads reading files.") var workers = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "No progress output.") var quiet = false
+    @Option(help: .hidden) var batchPauseMs = 0
 
     func run() throws {
         let store = try survey.open()
@@ -42,8 +43,9 @@ struct IngestCommand: ParsableCommand {
         let observer = IngestObserver(
             problem: { message in meter.message(message) },
             progress: { done, total, stored in meter.update(done: done, total: total, detail: "\(stored) stored") })
-        let options = IngestOptions(deploymentID: deployment, speciesFromFolders: speciesFromFolders,
+        var options = IngestOptions(deploymentID: deployment, speciesFromFolders: speciesFromFolders,
                                     batchSize: batchSize, workers: workers)
+        options.batchPauseMilliseconds = batchPauseMs
         let summary = try Ingestor(store: store).run(directory: URL(fileURLWithPath: directory), options: options,
                                                      stop: stop, observer: observer)
         meter.finish()

@@ -10,6 +10,8 @@ public struct IngestOptions: Sendable {
     public var batchSize: Int
     /// Threads reading files.
     public var workers: Int
+    /// Pause after each stored batch (milliseconds): lets tests interrupt a run mid-way; 0 in normal use.
+    public var batchPauseMilliseconds: Int = 0
 
     public init(deploymentID: String? = nil, speciesFromFolders: Bool = false, batchSize: Int = 500,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) {

@@ -2,6 +2,9 @@ import Core
 import Foundation
 import Imaging
 import Store
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Records every photo and video of a folder tree in a survey: resumable, parallel, flat in memory.
 ///
@@ -74,6 +77,7 @@ public struct Ingestor: Sendable {
             unchangedSinceCommit = 0
             pending.removeAll(keepingCapacity: true)
             observer.progress(done, total, summary.stored)
+            if options.batchPauseMilliseconds > 0 { usleep(UInt32(options.batchPauseMilliseconds) * 1000) }
         }
 
         try walker.walk { folder in
