@@ -63,6 +63,8 @@ struct IngestCommand: ParsableCommand {
         lines.append("  stored: \(s.added) new, \(s.updated) changed; unchanged: \(s.unchanged); skipped with problems: \(s.problems)")
         if s.duplicates > 0 { lines.append("  duplicates of files already stored: \(s.duplicates) (kept, flagged, not counted)") }
         if s.outsideDeployment > 0 { lines.append("  outside their deployment's dates: \(s.outsideDeployment) (flagged)") }
+        lines.append(String(format: "  time: %.2f s reading files, %.2f s storing, %.2f s building sequences",
+                            s.readSeconds, s.storeSeconds, s.sequenceSeconds))
         if s.ignored > 0 { lines.append("  other files ignored (not photos or videos): \(s.ignored)") }
         return lines.joined(separator: "\n")
     }

@@ -42,7 +42,7 @@ struct FolderWalker {
             while let entry = readdir(handle) {
                 let name = FolderWalker.name(of: entry)
                 if name.hasPrefix(".") { continue }
-                let type = entry.pointee.d_type
+                let type = entry.pointer(to: \.d_type)!.pointee
                 if type == UInt8(DT_DIR) {
                     stack.append(dir + "/" + name)
                 } else if type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
@@ -96,9 +96,10 @@ struct FolderWalker {
         return (Folder(relativePath: relative, files: files, unreadable: unreadable), subfolders)
     }
 
+    /// The entry's name, read in place: a dirent record can be shorter than `MemoryLayout<dirent>.size`
+    /// (its d_reclen), so copying the struct could read past the end of the kernel's buffer.
     private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 }

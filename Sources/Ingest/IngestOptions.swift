@@ -37,6 +37,10 @@ public struct IngestSummary: Sendable, Equatable {
     public var outsideDeployment = 0
     public var interrupted = false
     public var elapsed: TimeInterval = 0
+    /// Where the time went: reading files, storing batches, rebuilding sequences (seconds).
+    public var readSeconds: TimeInterval = 0
+    public var storeSeconds: TimeInterval = 0
+    public var sequenceSeconds: TimeInterval = 0
 
     /// Files stored by this run (added or updated).
     public var stored: Int { added + updated }

@@ -44,40 +44,25 @@ public struct Ingestor: Sendable {
         try store.resequencePending() // finish what an interrupted run left
         let (rootID, prefix) = try store.root(for: directory)
         let runID = try store.beginIngestRun(root: dirPath)
-        var summary = IngestSummary(runID: runID)
         let walker = FolderWalker(root: dirPath)
         let total = walker.countFiles { MediaType.forFileName($0) != nil }
         let rootComponents = dirPath.split(separator: "/").map(String.init)
 
+        let writer = BatchWriter(store: store, runID: runID, total: total, observer: observer,
+                                 pauseMilliseconds: options.batchPauseMilliseconds)
         var pending: [Pending] = []
         var folderProblems: [(path: String, message: String)] = []
         var unchangedSinceCommit = 0
-        var done = 0
+        var filesSeen = 0, ignored = 0, readSeconds = 0.0
         func commit() throws {
+            let t0 = Date()
             let outcomes = process(pending, matcher: matcher, options: options, rootID: rootID)
-            var files: [IngestedFile] = []
-            var problems = folderProblems
-            let unreadable = folderProblems.count
+            readSeconds += Date().timeIntervalSince(t0)
+            try writer.submit(.init(items: pending, outcomes: outcomes, unchanged: unchangedSinceCommit,
+                                    folderProblems: folderProblems))
             folderProblems.removeAll()
-            for (item, outcome) in zip(pending, outcomes) {
-                switch outcome {
-                case .success(let f): files.append(f)
-                case .failure(let e):
-                    problems.append((item.displayPath, e.description))
-                    observer.problem(e.description)
-                }
-            }
-            try store.saveIngestBatch(runID: runID, files: files, problems: problems, unchanged: unchangedSinceCommit)
-            summary.added += files.filter { $0.replacing == nil }.count
-            summary.updated += files.filter { $0.replacing != nil }.count
-            summary.outsideDeployment += files.filter { $0.media.outsideDeployment }.count
-            summary.problems += problems.count
-            summary.unchanged += unchangedSinceCommit
-            done += pending.count + unchangedSinceCommit + unreadable
             unchangedSinceCommit = 0
             pending.removeAll(keepingCapacity: true)
-            observer.progress(done, total, summary.stored)
-            if options.batchPauseMilliseconds > 0 { usleep(UInt32(options.batchPauseMilliseconds) * 1000) }
         }
 
         try walker.walk { folder in
@@ -96,8 +81,8 @@ public struct Ingestor: Sendable {
                 speciesFolder = folderComponents[match.nextComponent]
             }
             for entry in folder.files {
-                guard let type = MediaType.forFileName(entry.name) else { summary.ignored += 1; continue }
-                summary.filesSeen += 1
+                guard let type = MediaType.forFileName(entry.name) else { ignored += 1; continue }
+                filesSeen += 1
                 let relative = (storedFolder.isEmpty ? "" : storedFolder.trimmingSuffix("/") + "/") + entry.name
                 let existing = known[relative]
                 if let existing, existing.fileSize == entry.size, existing.fileModified == entry.modified {
@@ -118,8 +103,14 @@ public struct Ingestor: Sendable {
         }
         if !stop.isSet || !pending.isEmpty { try commit() }
         if unchangedSinceCommit > 0 || !folderProblems.isEmpty { try commit() }
+        var summary = try writer.drain()
+        summary.filesSeen = filesSeen
+        summary.ignored = ignored
+        summary.readSeconds = readSeconds
         summary.interrupted = stop.isSet
+        let sequencing = Date()
         try store.resequencePending()
+        summary.sequenceSeconds = Date().timeIntervalSince(sequencing)
         try store.finishIngestRun(runID, status: stop.isSet ? "interrupted" : "finished")
         summary.duplicates = try store.duplicateCount(runID: runID)
         summary.elapsed = Date().timeIntervalSince(started)

@@ -85,12 +85,13 @@ extension SurveyStore {
                                 unchanged: Int) throws {
         try pool.write { db in
             var added = 0, updated = 0
+            var deployments: Set<String> = []
             for file in files {
                 var media = file.media
                 media.ingestRunID = runID
-                media.duplicateOf = try Int64.fetchOne(db, sql: """
+                media.duplicateOf = try Int64.fetchOne(db.cachedStatement(sql: """
                     SELECT mediaID FROM media WHERE contentKey = ? AND mediaID IS NOT ? ORDER BY mediaID LIMIT 1
-                    """, arguments: [media.contentKey, file.replacing])
+                    """), arguments: [media.contentKey, file.replacing])
                 if let old = file.replacing {
                     if let oldDeployment = try String.fetchOne(db, sql: "SELECT deploymentID FROM media WHERE mediaID = ?", arguments: [old]) {
                         try db.execute(sql: "INSERT OR IGNORE INTO pendingSequencing(deploymentID) VALUES (?)", arguments: [oldDeployment])
@@ -107,9 +108,10 @@ extension SurveyStore {
                     observation.mediaID = media.mediaID
                     try observation.insert(db)
                 }
-                if let d = media.deploymentID {
-                    try db.execute(sql: "INSERT OR IGNORE INTO pendingSequencing(deploymentID) VALUES (?)", arguments: [d])
-                }
+                if let d = media.deploymentID { deployments.insert(d) }
+            }
+            for d in deployments {
+                try db.execute(sql: "INSERT OR IGNORE INTO pendingSequencing(deploymentID) VALUES (?)", arguments: [d])
             }
             for problem in problems {
                 try db.execute(sql: "INSERT INTO ingestProblem(runID, path, message) VALUES (?, ?, ?)",

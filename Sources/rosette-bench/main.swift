@@ -1,1 +1,46 @@
-print("x")
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `rosette-bench`: speed and memory figures (`make bench`), never part of the unit tests.
+///
+///   rosette-bench ingest --files 5000 [--files 50000] [--source DIR] [--work DIR]
+///   rosette-bench make-card OUT --stations N --per-station M [--source DIR]
+let args = Array(CommandLine.arguments.dropFirst())
+
+func value(_ flag: String) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == flag, i + 1 < args.count { out.append(args[i + 1]); i += 1 }
+        i += 1
+    }
+    return out
+}
+
+func die(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let executableDir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+let source = value("--source").first.map { URL(fileURLWithPath: $0) }
+
+switch args.first {
+case "make-card":
+    guard args.count > 1 else { die("usage: rosette-bench make-card OUT --stations N --per-station M [--source DIR]") }
+    let out = URL(fileURLWithPath: args[1])
+    let dump = CardDump(stations: Int(value("--stations").first ?? "5") ?? 5,
+                        perStation: Int(value("--per-station").first ?? "30") ?? 30,
+                        templates: try CardDump.loadTemplates(source: source))
+    let n = try dump.write(to: out.appendingPathComponent("cards"), deploymentsCSV: out.appendingPathComponent("deployments.csv"))
+    print("wrote \(n) photos under \(out.path)/cards and \(out.path)/deployments.csv")
+case "ingest":
+    let sizes = value("--files").compactMap(Int.init)
+    let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench")
+    try IngestBench(rosette: executableDir.appendingPathComponent("rosette"), work: work,
+                    templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
+default:
+    die("usage: rosette-bench ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+}
