@@ -42,10 +42,11 @@ let package = Package(
             dependencies: ["Core", "Store", "Imaging", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(name: "Census", swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest",
+                "Core", "Store", "Imaging", "Ingest", "Census",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(name: "rosette", dependencies: ["CLI"], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
-            dependencies: ["Core", "Store", "Imaging", "Ingest", "CLI"],
+            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "CLI"],
             swiftSettings: strict
         ),
 
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CensusTests", dependencies: ["Census"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )

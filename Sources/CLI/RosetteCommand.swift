@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Imaging
+import Store
 
 /// The `rosette` command: camera-trap photos of a survey to a census of known individuals.
 public struct RosetteCommand: ParsableCommand {
@@ -11,7 +13,7 @@ public struct RosetteCommand: ParsableCommand {
             Typical flow: init → deployments import → ingest → status.
             """,
         version: "0.1.0 (OpenCV \(NativeLibraries.openCVVersion), exiv2 \(NativeLibraries.exiv2Version))",
-        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self]
+        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CensusCommand.self]
     )
 
     public init() {}
@@ -34,5 +36,3 @@ struct ActorOption: ParsableArguments {
     var actor: String?
 }
 
-import Foundation
-import Store

@@ -41,6 +41,8 @@ case "ingest":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench")
     try IngestBench(rosette: executableDir.appendingPathComponent("rosette"), work: work,
                     templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
+case "secr":
+    try SECRBench.run()
 default:
-    die("usage: rosette-bench ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }
