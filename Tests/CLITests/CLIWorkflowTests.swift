@@ -62,3 +62,30 @@ struct CLIWorkflowTests {
         #expect(try RosetteBinary.run(["deployments", "list", "--survey", survey]).stdout.contains("2024-09-01T00:00:00Z"))
     }
 }
+
+/// Clock corrections: a photo of a known moment fixes a camera's clock, and every timestamp follows.
+@Suite(.enabled(if: RosetteBinary.isBuilt, "rosette binary not built beside the tests"))
+struct ClockCorrectionTests {
+    @Test func aPhotoWithAKnownTrueTimeSetsTheOffset() throws {
+        let dir = TemporaryDirectory("clock")
+        let survey = dir.path("S").path
+        _ = try RosetteBinary.run(["init", survey, "--time-zone", "Asia/Vladivostok"])
+        let csv = dir.path("d.csv")
+        try FixturePhotos.deploymentsCSV(stations: ["S01"]).write(to: csv, atomically: true, encoding: .utf8)
+        _ = try RosetteBinary.run(["deployments", "import", csv.path, "--survey", survey])
+        // The camera's clock ran 1 h 30 min slow: it wrote 08:30 for a moment known to be 10:00.
+        try FixturePhotos.write(try FixturePhotos.cameraJPEG(time: "2024:09:03 08:30:00", seed: 1), to: dir.path("cards/S01/IMG_0001.JPG"))
+        try FixturePhotos.write(try FixturePhotos.cameraJPEG(time: "2024:09:03 12:00:00", seed: 2), to: dir.path("cards/S01/IMG_0002.JPG"))
+        _ = try RosetteBinary.run(["ingest", dir.path("cards").path, "--survey", survey])
+        let out = try RosetteBinary.run(["deployments", "clock", "--photo", "IMG_0001.JPG", "--true-time", "2024-09-03T10:00:00+10:00",
+                                         "--survey", survey, "--actor", "ranger-ivanov"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Deployment S01: clock offset +5400.0 s; 2 media retimed"))
+        let db = try DatabaseQueue(path: survey + "/rosette.sqlite")
+        let times = try db.read { try Date.fetchAll($0, sql: "SELECT timestamp FROM media ORDER BY filePath") }
+        #expect(times.map { $0.timeIntervalSince1970 } == [1725321600, 1725334200]) // 00:00Z and 03:30Z on 3 Sept
+        let actor = try db.read { try String.fetchOne($0, sql: "SELECT actor FROM changeLog WHERE action = 'clock-offset'") }
+        #expect(actor == "ranger-ivanov")
+        #expect(try RosetteBinary.run(["deployments", "list", "--survey", survey]).stdout.contains("+5400 s"))
+    }
+}
