@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["Core", "Store", "Imaging", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "Census", swiftSettings: strict),
+        .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CensusTests", dependencies: ["Census"], swiftSettings: strict),
+        .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )

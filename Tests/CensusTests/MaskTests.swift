@@ -28,8 +28,10 @@ struct MaskTests {
                 let x = grid.x.min()! - buffer + mask.spacing * (Double(ix) + 0.5)
                 let y = grid.y.min()! - buffer + mask.spacing * (Double(iy) + 0.5)
                 guard y <= grid.y.max()! + buffer else { continue }
-                let near = (0..<grid.count).contains { k in
-                    ((grid.x[k] - x) * (grid.x[k] - x) + (grid.y[k] - y) * (grid.y[k] - y)).squareRoot() <= buffer
+                let near = (0..<grid.count).contains { (k: Int) -> Bool in
+                    let dx: Double = grid.x[k] - x
+                    let dy: Double = grid.y[k] - y
+                    return (dx * dx + dy * dy).squareRoot() <= buffer
                 }
                 if near { expected += 1 }
             }
