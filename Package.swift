@@ -43,10 +43,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict),
+        .target(name: "Simulate", dependencies: ["Imaging"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(name: "rosette", dependencies: ["CLI"], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
-            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "CLI"],
+            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI"],
             swiftSettings: strict
         ),
 
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SimulateTests", dependencies: ["Simulate", "Imaging", "Ingest", "Store", "Core", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )

@@ -41,8 +41,10 @@ case "ingest":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench")
     try IngestBench(rosette: executableDir.appendingPathComponent("rosette"), work: work,
                     templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
+case "simulate":
+    try SimBench.run(arguments: Array(args.dropFirst()))
 case "secr":
     try SECRBench.run()
 default:
-    die("usage: rosette-bench secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench simulate [photos] [replicates] | secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }
