@@ -42,11 +42,13 @@ public final class ImageDecoder {
         var stride = 0
         var pixels: UnsafePointer<UInt8>?
         rsn_image_pixels(handle, &w, &h, &c, &stride, &pixels)
-        return DecodedImageView(width: Int(w), height: Int(h), channels: Int(c), stride: stride, pixels: pixels!)
+        return DecodedImageView(width: Int(w), height: Int(h), channels: Int(c), stride: stride, pixels: pixels!, owner: self)
     }
 }
 
 /// The pixels of the last decode: valid until the decoder decodes again.
+///
+/// The view keeps its decoder alive, so `ImageDecoder().decode(…)` used inline does not leave it dangling.
 public struct DecodedImageView {
     public let width: Int
     public let height: Int
@@ -54,6 +56,7 @@ public struct DecodedImageView {
     public let channels: Int
     public let stride: Int
     public let pixels: UnsafePointer<UInt8>
+    let owner: ImageDecoder
 
     /// The pixel value at (x, y) in channel c.
     public subscript(x: Int, y: Int, c: Int = 0) -> UInt8 { pixels[y * stride + x * channels + c] }
