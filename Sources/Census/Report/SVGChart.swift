@@ -85,7 +85,7 @@ public enum SVGChart {
                 "\(f(left + h / 24 * (right - left))),\(f(bottom - d / max(maxY, 1e-12) * (bottom - top)))"
             }.joined(separator: " ")
             body += "<polyline points='\(pts)' fill='none' stroke='\(palette[i % 3])' stroke-width='2'/>"
-            body += "<text x='\(f(right - 200))' y='\(f(top + Double(i) * 16))' fill='\(palette[i % 3])'>\(esc(c.name))</text>\n"
+            body += "<text x='\(f(right - 330))' y='\(f(top + Double(i) * 16))' fill='\(palette[i % 3])'>\(esc(c.name))</text>\n"
         }
         return frame(width: width, height: height, title: title, body)
     }
