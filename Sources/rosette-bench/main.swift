@@ -43,8 +43,10 @@ case "ingest":
                     templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
 case "simulate":
     try SimBench.run(arguments: Array(args.dropFirst()))
+case "secr-coverage":
+    try SECRValidation.run(replicates: Int(args.dropFirst().first ?? "200") ?? 200)
 case "secr":
     try SECRBench.run()
 default:
-    die("usage: rosette-bench simulate [photos] [replicates] | secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench secr-coverage [replicates] | simulate [photos] [replicates] | secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }
