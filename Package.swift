@@ -43,7 +43,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict),
-        .target(name: "Simulate", dependencies: ["Imaging"], swiftSettings: strict),
+        .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
