@@ -42,8 +42,9 @@ let package = Package(
             dependencies: ["Core", "Store", "Imaging", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict),
-        .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict),
+        .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Rendering is pixel loops: optimised even in debug builds, so tests and the demo stay fast.
+        .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "CLI",
             dependencies: [
