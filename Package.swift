@@ -43,6 +43,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Census", swiftSettings: strict),
+        .target(name: "Identify", dependencies: ["Core", "Imaging", "CRosetteNative"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
