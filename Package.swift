@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CensusTests", dependencies: ["Census"], swiftSettings: strict),
+        .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )
