@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Identify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "rosette", dependencies: ["CLI"], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
-            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "CLI"],
+            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "CLI", "Identify", "TestSupport"],
             swiftSettings: strict
         ),
 

@@ -74,6 +74,9 @@ public final class PatternGallery: @unchecked Sendable {
     /// Distinct individuals.
     public var individualCount: Int { lock.read { storage.individuals.count } }
 
+    /// Bytes held by the native index (descriptor copies and kd-tree nodes).
+    public var nativeMemoryBytes: Int { index.memoryBytes }
+
     /// Total descriptors indexed.
     public var descriptorCount: Int { lock.read { storage.rowEntry.count } }
 
