@@ -7,6 +7,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: v1)
+        migrator.registerMigration("v2-identify", migrate: v2Identify)
         return migrator
     }
 
