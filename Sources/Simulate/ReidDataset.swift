@@ -7,9 +7,11 @@ import Imaging
 ///
 /// An encounter is one station on one day (frames of a burst, and the two cameras of a pair, are one
 /// encounter), so an evaluation that scores queries only against other encounters is honest.
+/// `metadata.csv` holds the crops whose animal lies wholly inside the frame (as an annotator boxes
+/// identifiable flanks); `metadata-all.csv` also holds the ones cut by the frame edge, marked `partial=1`.
 public enum ReidDataset {
     /// Crops every leopard box (with a 5% margin) from the photos under `photos` into `directory/images`.
-    /// Boxes smaller than `minimumPixels` on either side are left out. Returns the number of crops written.
+    /// Boxes smaller than `minimumPixels` on either side are left out. Returns the number of whole-flank crops.
     @discardableResult
     public static func write(truth: [TruthRecord], photos: URL, to directory: URL, minimumPixels: Int = 48) throws -> Int {
         let images = directory.appendingPathComponent("images")
@@ -38,12 +40,16 @@ public enum ReidDataset {
             }), (try? Data(jpeg).write(to: images.appendingPathComponent(name))) != nil else { return nil }
             let day = row.trueTimestamp.prefix(10)
             let station = row.deploymentID.split(separator: "-").first.map(String.init) ?? row.deploymentID
-            return [name.replacingOccurrences(of: ".JPG", with: ""), row.individualID, "images/" + name, row.side, "\(station)_\(day)"]
-                .joined(separator: ",")
+            let partial = box[0] <= 0.002 || box[1] <= 0.002 || box[0] + box[2] >= 0.998 || box[1] + box[3] >= 0.998
+            return [name.replacingOccurrences(of: ".JPG", with: ""), row.individualID, "images/" + name, row.side, "\(station)_\(day)",
+                    partial ? "1" : "0"].joined(separator: ",")
         }
         let written = lines.compactMap { $0 }
-        try (["image_id,identity,path,side,encounter"] + written).joined(separator: "\n").appending("\n")
+        try (["image_id,identity,path,side,encounter,partial"] + written).joined(separator: "\n").appending("\n")
+            .write(to: directory.appendingPathComponent("metadata-all.csv"), atomically: true, encoding: .utf8)
+        let whole = written.filter { $0.hasSuffix(",0") }.map { String($0.dropLast(2)) }
+        try (["image_id,identity,path,side,encounter"] + whole).joined(separator: "\n").appending("\n")
             .write(to: directory.appendingPathComponent("metadata.csv"), atomically: true, encoding: .utf8)
-        return written.count
+        return whole.count
     }
 }

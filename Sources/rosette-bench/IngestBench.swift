@@ -41,19 +41,25 @@ struct IngestBench {
         }
     }
 
-    /// Runs a command with stdout discarded; wall time and the child's peak resident memory.
+    /// Runs a command with stdout and stderr discarded; wall time and the child's peak resident memory.
+    ///
+    /// Spawned and reaped here (posix_spawn + wait4) rather than through Foundation's Process, whose own
+    /// reaper can collect the child first and leave wait4 without its resource usage.
     static func measure(_ path: String, _ arguments: [String]) throws -> Timing {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
         let start = Date()
-        try process.run()
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw NSError(domain: "rosette-bench", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"]) }
         var status: Int32 = 0
         var usage = rusage()
-        _ = wait4(process.processIdentifier, &status, 0, &usage)
-        let seconds = Date().timeIntervalSince(start)
-        return Timing(seconds: seconds, peakRSSMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+        _ = wait4(pid, &status, 0, &usage)
+        return Timing(seconds: Date().timeIntervalSince(start), peakRSSMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
     }
 }

@@ -15,6 +15,9 @@ import Testing
         let csv = try CSVReader(contentsOf: out.appendingPathComponent("reid/metadata.csv"))
         #expect(csv.header == ["image_id", "identity", "path", "side", "encounter"])
         #expect(csv.records.count == n)
+        let all = try CSVReader(contentsOf: out.appendingPathComponent("reid/metadata-all.csv"))
+        #expect(all.header.last == "partial" && all.records.count >= n)
+        #expect(all.records.filter { $0.fields[5] == "0" }.count == n)
         let truthByImage = Dictionary(uniqueKeysWithValues: leopardBoxes.map { ($0.filePath.replacingOccurrences(of: "/", with: "_"), $0) })
         for r in csv.records {
             let truth = try #require(truthByImage[String(r.fields[2].dropFirst("images/".count))])
