@@ -44,10 +44,11 @@ let package = Package(
         ),
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict),
         .target(name: "Simulate", dependencies: ["Imaging"], swiftSettings: strict),
+        .target(name: "Triage", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -66,6 +67,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["Simulate", "Imaging", "Ingest", "Store", "Core", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )
