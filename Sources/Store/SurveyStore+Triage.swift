@@ -15,6 +15,19 @@ public struct TriageMediaRef: Sendable, Hashable {
     public let height: Int?
     /// True for a copy of a file stored earlier (same content key).
     public let isDuplicate: Bool
+
+    public init(mediaID: Int64, rootID: Int64, filePath: String, deploymentID: String?, eventID: String?, timestamp: Date?,
+                width: Int?, height: Int?, isDuplicate: Bool) {
+        self.mediaID = mediaID
+        self.rootID = rootID
+        self.filePath = filePath
+        self.deploymentID = deploymentID
+        self.eventID = eventID
+        self.timestamp = timestamp
+        self.width = width
+        self.height = height
+        self.isDuplicate = isDuplicate
+    }
 }
 
 /// What one detector concluded about one image: its detections, or why it could not be processed.
