@@ -25,6 +25,8 @@ extension TriageError: CustomStringConvertible, LocalizedError {
             return "'\(value)' is not a class map: use NAME,NAME,… in the model's class order, each animal, person or vehicle"
         case .unreadableTruth(let path, let reason):
             return "\(path): the truth table cannot be read (\(reason))"
+        case .imageFailure(let path, let reason):
+            return "\(path): \(reason)"
         }
     }
 

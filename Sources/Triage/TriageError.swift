@@ -12,6 +12,7 @@ public enum TriageError: Error, Sendable, Equatable {
     case badModelShape(path: String, detail: String)
     case badClassMap(value: String)
     case unreadableTruth(path: String, reason: String)
+    case imageFailure(path: String, reason: String)
 }
 
 /// Something a person should know about, that did not stop the command.
