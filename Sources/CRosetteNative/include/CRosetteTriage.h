@@ -46,6 +46,25 @@ int rsn_motion_boxes(const uint8_t *frame, const uint8_t *background, const uint
                      int width, int height, const rsn_motion_params *params, rsn_box *boxes, int maxBoxes, int *count,
                      char *err, int errlen);
 
+// MARK: - ONNX detector (OpenCV dnn)
+
+/// A loaded detector network with a YOLOv5 / MegaDetector signature.
+typedef struct rsn_detector rsn_detector;
+
+/// Loads an ONNX model and checks its signature with one run on a blank input: input 1×3×inputSize×inputSize,
+/// output rows of [cx, cy, w, h, objectness, one score per class] (`classCount` classes). Returns NULL with a
+/// message in `err` when the file is not a loadable model or its output does not have that shape.
+rsn_detector *rsn_detector_open(const char *path, int inputSize, int classCount, char *err, int errlen);
+
+void rsn_detector_close(rsn_detector *detector);
+
+/// Runs the detector on interleaved RGB pixels: letterboxes them to the input size (grey 114 padding), keeps
+/// rows whose objectness × best class score reaches `confidence`, applies per-class non-maximum suppression
+/// (`nmsIoU`) and writes boxes in pixels of the given image, best first. Not safe for concurrent calls on one
+/// detector.
+int rsn_detector_run(rsn_detector *detector, const uint8_t *rgb, int width, int height, long stride, float confidence,
+                     float nmsIoU, rsn_box *boxes, int maxBoxes, int *count, char *err, int errlen);
+
 #ifdef __cplusplus
 }
 #endif
