@@ -16,6 +16,10 @@ public final class ONNXDetector: Detector {
         guard let h = rsn_detector_open(settings.modelPath, Int32(settings.inputSize), Int32(settings.classes.count), &err, Int32(err.count)) else {
             let message = nativeMessage(err)
             if message.hasPrefix("output is") { throw TriageError.badModelShape(path: settings.modelPath, detail: message) }
+            if message.hasPrefix("input: ") {
+                throw TriageError.badModelShape(path: settings.modelPath,
+                                                detail: String(message.dropFirst(7)) + "; check --input-size")
+            }
             throw TriageError.unreadableModel(path: settings.modelPath, reason: message)
         }
         handle = h

@@ -46,7 +46,7 @@ public struct MotionTriage: Sendable {
         let runID = try store.beginTriageRun(method: "motion", detector: settings.detectorName, info: nil)
         let byDeployment = Dictionary(grouping: refs) { $0.deploymentID! }
         for deploymentID in byDeployment.keys.sorted() {
-            if stop?.isSet == true { summary.interrupted = true; break }
+            if stop?.isSet == true { break }
             let media = byDeployment[deploymentID]!
             guard media.contains(where: { !done.contains($0.mediaID) }) else { continue }
             let paths = Dictionary(uniqueKeysWithValues: media.map { ($0.mediaID, MotionTriage.path(of: $0, roots: roots)) })
@@ -79,7 +79,7 @@ public struct MotionTriage: Sendable {
             }
             if !batch.isEmpty { try flush() }
         }
-        summary.interrupted = summary.interrupted || stop?.isSet == true
+        summary.interrupted = summary.processed < total && stop?.isSet == true
         try store.finishTriageRun(runID, status: summary.interrupted ? "interrupted" : "finished")
         summary.seconds = Date().timeIntervalSince(start)
         return summary

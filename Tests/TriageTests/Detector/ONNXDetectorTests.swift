@@ -41,7 +41,7 @@ import TestSupport
     @Test(arguments: [
         (64, 2, "badModelShape"),   // two class names for a three-class output
         (64, 5, "badModelShape"),
-        (128, 3, "unreadableModel"), // the network's reshape only fits 64×64 input
+        (128, 3, "badModelShape"),   // the network's reshape only fits 64×64 input
         (40, 3, "unreadableModel"),  // not a multiple of 32
     ])
     func wrongSignatureFailsBeforeAnyPhoto(inputSize: Int, classCount: Int, expected: String) {
