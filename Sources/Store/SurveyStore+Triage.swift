@@ -176,3 +176,25 @@ extension SurveyStore {
         }
     }
 }
+
+extension SurveyStore {
+    /// Per burst (eventID) that a detector processed: whether any of its photos has a detection at or above
+    /// `threshold`. A burst mapped to false is blank for that detector at that threshold.
+    public func sequenceVerdicts(detector: String, threshold: Double) throws -> [String: Bool] {
+        try pool.read { db in
+            var verdicts: [String: Bool] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT m.eventID AS eventID,
+                       EXISTS (SELECT 1 FROM observation o WHERE o.mediaID = t.mediaID AND o.classifiedBy = t.detector
+                               AND o.source = 'triage' AND o.classificationProbability >= ?) AS found
+                FROM triageMedia t JOIN media m ON m.mediaID = t.mediaID
+                WHERE t.detector = ? AND t.failure IS NULL AND m.eventID IS NOT NULL
+                """, arguments: [threshold, detector])
+            while let row = try rows.next() {
+                let id: String = row["eventID"]
+                verdicts[id] = (verdicts[id] ?? false) || (row["found"] as Bool)
+            }
+            return verdicts
+        }
+    }
+}

@@ -40,6 +40,8 @@ extension TriageCommand {
             print("Motion triage: \(s.processed) photo(s) processed in \(String(format: "%.1f", s.seconds)) s "
                   + "(\(String(format: "%.1f", Double(s.processed) / max(s.seconds, 0.001))) photos/s); "
                   + "\(s.alreadyDone) already done; \(s.withMotion) with motion; \(s.failed) failed.")
+            let verdicts = try store.sequenceVerdicts(detector: settings.detectorName, threshold: 0)
+            print("  bursts: \(verdicts.count) triaged, \(verdicts.values.filter { !$0 }.count) blank (no motion box).")
             if s.interrupted { print("Interrupted: the photos reported are stored; run the same command to resume.") }
         }
     }

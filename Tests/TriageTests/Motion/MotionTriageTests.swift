@@ -76,6 +76,11 @@ import TestSupport
             #expect(results[name]!.detections.isEmpty, "\(name)")
         }
         #expect(results["C1/IMG_51.JPG"]!.failure != nil)
+        // Bursts 1, 3, 4 and 5 (its readable photo) are blank; 0 and 2 are not.
+        let verdicts = try store.sequenceVerdicts(detector: "rosette-motion", threshold: 0)
+        #expect(verdicts.count == 6)
+        #expect(verdicts.values.filter { !$0 }.count == 4)
+        #expect(try store.sequenceVerdicts(detector: "rosette-motion", threshold: 1).values.allSatisfy { !$0 })
     }
 
     @Test func aSecondRunSkipsWhatIsDone() throws {
