@@ -83,6 +83,23 @@ import TestSupport
         #expect(try store.sequenceVerdicts(detector: "rosette-motion", threshold: 1).values.allSatisfy { !$0 })
     }
 
+    /// Stopped after its first stored batch, a run says so; the next run does the rest and nothing twice.
+    @Test(arguments: [2, 4])
+    func anInterruptedRunResumes(batchSize: Int) throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.survey(dir)
+        var settings = MotionSettings()
+        settings.batchSize = batchSize
+        let stop = StopFlag()
+        let first = try MotionTriage(store: store, settings: settings).run(stop: stop, progress: { _, _ in stop.set() })
+        #expect(first.interrupted)
+        #expect(first.processed >= batchSize && first.processed < 12)
+        let second = try MotionTriage(store: store, settings: settings).run()
+        #expect(!second.interrupted)
+        #expect(second.alreadyDone == first.processed && first.processed + second.processed == 12)
+        #expect(try store.triageResults(detector: "rosette-motion").count == 12)
+    }
+
     @Test func aSecondRunSkipsWhatIsDone() throws {
         let dir = TemporaryDirectory()
         let store = try Self.survey(dir)
