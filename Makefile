@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release
 
-.PHONY: demo test bench build bootstrap clean
+.PHONY: demo test bench validate build bootstrap clean
 
 bootstrap:
 	bash scripts/bootstrap
@@ -20,6 +20,10 @@ test: bootstrap
 bench: build
 	$(RELEASE_BIN)/rosette-bench ingest --files 5000 --files 50000 $(if $(wildcard ../shared/data/camtrapR-pictures),--source ../shared/data/camtrapR-pictures,)
 	$(RELEASE_BIN)/rosette-bench secr
+	$(RELEASE_BIN)/rosette-bench simulate 200 200
+
+validate: build
+	bash scripts/validate-secr 200
 
 clean:
 	rm -rf .build demo

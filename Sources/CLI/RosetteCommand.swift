@@ -13,7 +13,8 @@ public struct RosetteCommand: ParsableCommand {
             Typical flow: init → deployments import → ingest → status.
             """,
         version: "0.1.0 (OpenCV \(NativeLibraries.openCVVersion), exiv2 \(NativeLibraries.exiv2Version))",
-        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CensusCommand.self, SimulateCommand.self,
+        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CensusCommand.self,
+                      SimulateCommand.self, IndividualsCommand.self, IdentifyCommand.self, ReviewCommand.self, ReidCommand.self,
                       TriageCommand.self]
     )
 

@@ -54,13 +54,7 @@ public struct CameraDateTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Seconds since 1970 if this wall-clock reading were UTC (days from civil date, proleptic Gregorian).
     public var secondsAsIfUTC: Double {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
+        let days = CivilDate.days(year: year, month: month, day: day)
         return Double(days * 86400 + hour * 3600 + minute * 60 + second) + fraction
     }
 

@@ -45,7 +45,7 @@ public enum Timestamp {
         let whole = floor(t)
         let days = Int(floor(whole / 86400))
         let secs = Int(whole) - days * 86400
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(days: days)
         var out = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, secs / 3600, secs / 60 % 60, secs % 60)
         let frac = t - whole
         if frac > 0.0005 { out += String(format: ".%03d", min(999, Int((frac * 1000).rounded()))) }
@@ -54,15 +54,4 @@ public enum Timestamp {
         return out + String(format: "%@%02d:%02d", offsetSeconds < 0 ? "-" : "+", a / 3600, a / 60 % 60)
     }
 
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }

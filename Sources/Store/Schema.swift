@@ -7,6 +7,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: v1)
+        migrator.registerMigration("v2-identify", migrate: v2Identify)
         migrator.registerMigration("v3-triage", migrate: v3Triage)
         return migrator
     }
@@ -101,33 +102,6 @@ enum Schema {
                 path TEXT NOT NULL, message TEXT NOT NULL
             );
             CREATE INDEX ingestProblem_run ON ingestProblem(runID);
-            """)
-    }
-
-    /// Triage (v3): detector runs, and which media each detector has processed (done or failed, with why).
-    ///
-    /// Detections themselves are machine rows in `observation` (classifiedBy = detector, source = 'triage'),
-    /// stored down to a low confidence floor so that thresholds are chosen when results are read.
-    private static func v3Triage(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE triageRun (
-                runID INTEGER PRIMARY KEY AUTOINCREMENT,
-                method TEXT NOT NULL, detector TEXT NOT NULL,
-                startedAt DATETIME NOT NULL, finishedAt DATETIME,
-                status TEXT NOT NULL DEFAULT 'running',
-                info TEXT
-            );
-            CREATE TABLE triageMedia (
-                mediaID INTEGER NOT NULL REFERENCES media(mediaID) ON DELETE CASCADE,
-                detector TEXT NOT NULL,
-                runID INTEGER REFERENCES triageRun(runID),
-                failure TEXT,
-                imageWidth INTEGER, imageHeight INTEGER,
-                processedAt DATETIME NOT NULL,
-                PRIMARY KEY (mediaID, detector)
-            );
-            CREATE INDEX triageMedia_detector ON triageMedia(detector);
-            CREATE INDEX observation_classifiedBy ON observation(classifiedBy, mediaID);
             """)
     }
 }

@@ -6,6 +6,7 @@ import Glibc
 /// `rosette-bench`: speed and memory figures (`make bench`), never part of the unit tests.
 ///
 ///   rosette-bench ingest --files 5000 [--files 50000] [--source DIR] [--work DIR]
+///   rosette-bench reid [--gallery 1000 --gallery 10000] [--queries 50] [--work DIR]
 ///   rosette-bench make-card OUT --stations N --per-station M [--source DIR]
 let args = Array(CommandLine.arguments.dropFirst())
 
@@ -43,8 +44,14 @@ case "ingest":
                     templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
 case "simulate":
     try SimBench.run(arguments: Array(args.dropFirst()))
+case "secr-coverage":
+    try SECRValidation.run(replicates: Int(args.dropFirst().first ?? "200") ?? 200)
 case "secr":
     try SECRBench.run()
+case "reid":
+    let sizes = value("--gallery").compactMap(Int.init)
+    let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-reid")
+    try ReidBench(work: work, queries: Int(value("--queries").first ?? "50") ?? 50).run(sizes: sizes.isEmpty ? [1000, 10000] : sizes)
 default:
-    die("usage: rosette-bench simulate [photos] [replicates] | secr | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }

@@ -10,6 +10,11 @@ extension SimulateCommand {
             meter.update(done: done, total: total, detail: "photos")
         }
         meter.finish()
+        if reidDataset {
+            let n = try ReidDataset.write(truth: summary.truth, photos: out.appendingPathComponent("photos"),
+                                          to: out.appendingPathComponent("reid"))
+            print("Re-identification dataset: \(n) leopard crops with metadata.csv in \(out.path)/reid")
+        }
         let r = summary.simulated
         let leopardPhotos = summary.truth.filter { !$0.individualID.isEmpty }.count
         let blank = summary.truth.filter { $0.observationType == "blank" }.count

@@ -55,6 +55,8 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Multiplier on the rates of other species, people and vehicles (0 = leopards only).") var otherSpeciesScale: Double = 1
     @Flag(help: "Write the truth into the photos as XMP tags (Species|…, individual|…), as a person tagging the card for camtrapR would.")
     var tagTruth = false
+    @Flag(help: "Also write a re-identification dataset: leopard flank crops and OUT/reid/metadata.csv (for `rosette reid eval`).")
+    var reidDataset = false
 
     public init() {}
 

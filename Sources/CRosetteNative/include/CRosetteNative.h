@@ -105,4 +105,7 @@ const char *rsn_exiv2_version(void);
 }
 #endif
 
+// Pattern features, nearest-neighbour index and geometry for individual identification.
+#include "CRosetteFeatures.h"
+
 #endif

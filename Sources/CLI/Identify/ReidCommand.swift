@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Identify
+
+/// `rosette reid`: individual identification by coat pattern, outside a survey (datasets, evaluation).
+struct ReidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reid",
+        abstract: "Individual identification by coat pattern: evaluation on labelled datasets.",
+        subcommands: [Eval.self]
+    )
+}
+
+/// Chip, feature and matching options shared by the identification commands.
+struct PatternOptions: ParsableArguments {
+    @Option(help: "Chip width in pixels (METHODS.md: about 700; smaller is faster).")
+    var chipWidth: Int = ChipPreparer.Options().chipWidth
+    @Option(help: "Strongest keypoints kept per chip.")
+    var maxFeatures: Int = FeatureExtractor.Options().maxFeatures
+    @Option(help: "kd-tree leaves checked per nearest-neighbour search.")
+    var checks: Int = MatchOptions().checks
+    @Flag(help: "Exact nearest-neighbour search instead of the kd-tree forest (slow).")
+    var exact = false
+
+    func validate() throws {
+        guard chipWidth >= 64 else { throw ValidationError("--chip-width must be at least 64 pixels") }
+        guard maxFeatures >= 0 else { throw ValidationError("--max-features must not be negative") }
+        guard checks >= 1 else { throw ValidationError("--checks must be at least 1") }
+    }
+
+    var chip: ChipPreparer.Options {
+        var o = ChipPreparer.Options()
+        o.chipWidth = chipWidth
+        return o
+    }
+
+    var features: FeatureExtractor.Options {
+        var o = FeatureExtractor.Options()
+        o.maxFeatures = maxFeatures
+        return o
+    }
+
+    var match: MatchOptions {
+        var o = exact ? MatchOptions.exact : MatchOptions()
+        o.checks = checks
+        return o
+    }
+}
+
+extension ReidCommand {
+    /// `rosette reid eval --dataset DIR`: top-1, top-5, mAP and time per query under the METHODS.md protocol.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate identification on a labelled dataset (DIR/metadata.csv).",
+            discussion: """
+                metadata.csv columns: image_id,identity,path and optionally side (left|right|empty), encounter and
+                bbox_x,bbox_y,bbox_w,bbox_h (pixels). Every image is a query against the images of other encounters
+                (same side when both are known); a query counts only when its identity appears there.
+                The last line is: top1=… top5=… mAP=… macro_top1=… queries=N s_per_query=…
+                """
+        )
+
+        @Option(help: "The dataset folder holding metadata.csv.", completion: .directory)
+        var dataset: String
+        @Option(help: "Cache chip features in this folder (reused by later runs).", completion: .directory)
+        var cache: String?
+        @Option(help: "Threads for feature extraction and queries (default: all cores).")
+        var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var pattern: PatternOptions
+
+        func run() throws {
+            let data = try ReidDataset(directory: URL(fileURLWithPath: dataset))
+            var options = ReidEvaluation.Options()
+            options.chip = pattern.chip
+            options.features = pattern.features
+            options.match = pattern.match
+            options.workers = max(1, workers)
+            options.cache = cache.map { FeatureCache(directory: URL(fileURLWithPath: $0)) }
+            let report = try ReidEvaluation(options: options).run(data) { message in
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            for problem in report.problems { FileHandle.standardError.write(Data(("skipped: " + problem + "\n").utf8)) }
+            var rows = [["identity", "queries", "top1", "top5", "mAP"]]
+            for r in report.perIdentity {
+                rows.append([r.identity, String(r.queries), String(format: "%.3f", r.top1), String(format: "%.3f", r.top5),
+                             String(format: "%.3f", r.mAP)])
+            }
+            print(TextTable.render(rows))
+            print(String(format: "images=%d usable=%d feature_s_per_image=%.3f", report.images,
+                         report.images - report.problems.count,
+                         report.extractionSeconds / Double(max(1, report.images)) * Double(options.workers)))
+            print(report.summaryLine)
+        }
+    }
+}

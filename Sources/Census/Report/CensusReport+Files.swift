@@ -1,0 +1,103 @@
+import Core
+import Foundation
+
+extension CensusReport {
+    /// Writes report.html, report.md, figures/*.svg and the CSV tables into `directory`.
+    public func write(to directory: URL) throws -> [URL] {
+        let fm = FileManager.default
+        let figures = directory.appendingPathComponent("figures")
+        try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+        var written: [URL] = []
+        func save(_ text: String, _ name: String) throws {
+            let url = directory.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            written.append(url)
+        }
+        let svgs = figuresSVG()
+        for (name, svg) in svgs { try save(svg, "figures/\(name).svg") }
+        try save(csv(["species", "independent_events", "rai_per_100_camera_days", "stations"],
+                     speciesLines.map { [$0.species, String($0.events), String(format: "%.3f", $0.rai), String($0.stations)] }), "events.csv")
+        try save(csv(["station", "jurisdiction", "camera_days", "detections", "x_m", "y_m"],
+                     stations.map { [$0.station, $0.jurisdiction, String(format: "%.2f", $0.cameraDays), String($0.detections),
+                                     String(format: "%.0f", $0.x), String(format: "%.0f", $0.y)] }), "stations.csv")
+        try save(csv(["year", "known_alive", "adults", "subadults", "cubs", "unknown_stage", "new", "cubs_with_mother", "deaths",
+                      "border_crossers", "secr_N", "secr_N_lcl", "secr_N_ucl", "D_per_100km2", "D_lcl", "D_ucl"],
+                     population.years.map { y in
+                         let s = secr.first { $0.year == y.year }
+                         let n = s?.abundance, d = s?.fit?.densityPer100SquareKilometres
+                         return [String(y.year), String(y.knownAlive), String(y.byStage["adult"] ?? 0), String(y.byStage["subadult"] ?? 0),
+                                 String(y.byStage["cub"] ?? 0), String(y.byStage["unknown"] ?? 0), String(y.newIndividuals),
+                                 String(y.cubsWithMother), y.deaths.joined(separator: " "), y.crossBorder.joined(separator: " "),
+                                 n.map { String(format: "%.1f", $0.estimate) } ?? "", n.map { String(format: "%.1f", $0.lcl) } ?? "",
+                                 n.map { String(format: "%.1f", $0.ucl) } ?? "", d.map { String(format: "%.3f", $0.estimate) } ?? "",
+                                 d.map { String(format: "%.3f", $0.lcl) } ?? "", d.map { String(format: "%.3f", $0.ucl) } ?? ""]
+                     }), "population.csv")
+        try save(markdown(), "report.md")
+        try save(html(svgs), "report.html")
+        return written
+    }
+
+    func csv(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(RecordTable.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    func figuresSVG() -> [(String, String)] {
+        let map = SVGChart.stationMap(stations.map { .init(label: $0.station, x: $0.x, y: $0.y, count: $0.detections, group: $0.jurisdiction) },
+                                      title: "\(species): detections per \(generaliseMetres == nil ? "station" : "grid cell"), \(year)")
+        let activityFigure = SVGChart.activity(activity.map { ($0.name + " (\($0.events) events)", $0.hours, $0.density) },
+                                               title: "Daily activity (kernel density of independent events)")
+        let trend = SVGChart.trend(population.years.map { y in
+            let n = secr.first { $0.year == y.year }?.abundance
+            return (y.year, y.knownAlive, n?.estimate, n?.lcl, n?.ucl)
+        }, title: "\(species): minimum known alive and SECR estimate by year")
+        return [("stations", map), ("activity", activityFigure), ("trend", trend)]
+    }
+
+    var thisYear: PopulationSummary.Year? { population.years.first { $0.year == year } }
+    var thisSECR: SECRLine? { secr.first { $0.year == year } }
+
+    /// The headline sentence, e.g. "11 individuals known alive in 2024 (8 adults, …); SECR estimate 16 (95% CI 9–29)".
+    public var headline: String {
+        guard let y = thisYear else { return "No \(species) individuals were identified in \(year)." }
+        var s = "\(y.knownAlive) individuals known alive in \(year) (\(y.byStage["adult"] ?? 0) adults, \(y.byStage["subadult"] ?? 0) subadults, "
+            + "\(y.byStage["cub"] ?? 0) cubs, \(y.byStage["unknown"] ?? 0) of unknown age)"
+        if let n = thisSECR?.abundance, let d = thisSECR?.fit?.densityPer100SquareKilometres {
+            s += String(format: "; SECR estimate %.0f in the habitat mask (95%% CI %.0f–%.0f), density %.2f per 100 km² (%.2f–%.2f)",
+                        n.estimate, n.lcl, n.ucl, d.estimate, d.lcl, d.ucl)
+        }
+        return s + "."
+    }
+
+    func populationRows() -> [[String]] {
+        var rows: [[String]] = []
+        for y in population.years {
+            var estimate = ""
+            if let line = secr.first(where: { $0.year == y.year }) {
+                if let n = line.abundance {
+                    estimate = String(format: "%.0f (%.0f–%.0f)", n.estimate, n.lcl, n.ucl)
+                } else if line.failure != nil {
+                    estimate = "not fitted"
+                }
+            }
+            let juris = y.byJurisdiction.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            rows.append([String(y.year), String(y.knownAlive), String(y.byStage["adult"] ?? 0), String(y.byStage["subadult"] ?? 0),
+                         String(y.byStage["cub"] ?? 0), String(y.newIndividuals), String(y.cubsWithMother), String(y.deaths.count),
+                         juris, String(y.crossBorder.count), estimate])
+        }
+        return rows
+    }
+
+    static let populationHeader = ["year", "known alive", "adults", "subadults", "cubs", "new", "cubs with mother", "deaths",
+                                   "by jurisdiction", "border crossers", "SECR N̂ (95% CI)"]
+
+    func methods() -> [String] {
+        var m = ["Effort: camera-days per deployment from deployment dates minus malfunction periods (fractions of days counted).",
+                 "Independent events: records of a species at a station more than \(Int(independenceMinutes)) min after the previous record.",
+                 "RAI: independent events per 100 camera-days.",
+                 "Minimum known alive: individuals identified in photos that year; life stage from birth year (cub < 1, subadult 1–2, adult ≥ 2 years) or tags.",
+                 "SECR: maximum likelihood (Borchers & Efford 2008) with \(secrSettings); Wald intervals on the log scale; N̂ = D̂ × mask area.",
+                 "Activity: von Mises kernel density of clock times of independent events (bandwidth after Ridout & Linkie 2009)."]
+        if let g = generaliseMetres { m.append("Locations generalised to a \(Int(g / 1000)) km grid; station names withheld.") }
+        return m
+    }
+}
