@@ -46,10 +46,11 @@ let package = Package(
         // Rendering is pixel loops: optimised even in debug builds, so tests and the demo stay fast.
         .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Identify", dependencies: ["Core", "Imaging", "CRosetteNative"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Triage", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict),
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify", "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -69,6 +70,8 @@ let package = Package(
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["Simulate", "Imaging", "Ingest", "Store", "Core", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )

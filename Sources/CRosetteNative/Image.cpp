@@ -30,6 +30,9 @@ int readFlags(int mode, int reduce) {
 }
 
 int decodeInto(rsn_image *image, const cv::Mat &encoded, int mode, int reduce) {
+    // imdecode leaves `dst` untouched when the data is not an image: without this, a corrupt file after a
+    // good one would "decode" as the previous picture.
+    image->decoded.release();
     cv::imdecode(encoded, readFlags(mode, reduce) | cv::IMREAD_IGNORE_ORIENTATION, &image->decoded);
     if (image->decoded.empty()) throw std::runtime_error("the image data could not be decoded");
     image->colour = image->decoded.channels() == 3;

@@ -8,6 +8,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: v1)
         migrator.registerMigration("v2-identify", migrate: v2Identify)
+        migrator.registerMigration("v3-triage", migrate: v3Triage)
         return migrator
     }
 

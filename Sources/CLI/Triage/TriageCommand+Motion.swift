@@ -1,0 +1,77 @@
+import ArgumentParser
+import Core
+import Foundation
+import Store
+import Triage
+
+extension TriageCommand {
+    /// `rosette triage motion`: weight-free triage by change against each camera's background and within bursts.
+    struct Motion: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find moving things without a model: each camera's background, and change within bursts.",
+            discussion: """
+                Photos are decoded at 1/8 size; each camera gets a day and a night background (per-pixel median of its
+                own photos); a box is kept where a photo differs from the background and from the other photos of its
+                burst. A burst with no box is blank. Resumable: photos already triaged are skipped; Ctrl-C stops after
+                the batch in hand is stored.
+                """)
+
+        @OptionGroup var survey: SurveyOption
+        @Option(help: "Grey-level change that counts (0–255).") var threshold: Float = 10
+        @Option(help: "Photos stored per transaction.") var batchSize = 400
+        @Option(help: "Threads decoding photos.") var workers = ProcessInfo.processInfo.activeProcessorCount
+        @Flag(help: "No progress output.") var quiet = false
+
+        func run() throws {
+            let store = try survey.open()
+            try store.resequencePending()
+            var settings = MotionSettings()
+            settings.threshold = threshold
+            settings.batchSize = batchSize
+            let stop = StopFlag()
+            let signals = IngestCommand.trapInterrupts(stop)
+            defer { signals.forEach { $0.cancel() } }
+            let meter = ProgressMeter(label: "motion", total: nil, enabled: !quiet)
+            let s = try MotionTriage(store: store, settings: settings, workers: workers).run(
+                stop: stop,
+                progress: { done, total in meter.setTotal(total); meter.update(done: done) },
+                problem: { meter.message($0) })
+            meter.finish(done: s.processed)
+            print("Motion triage: \(s.processed) photo(s) processed in \(String(format: "%.1f", s.seconds)) s "
+                  + "(\(String(format: "%.1f", Double(s.processed) / max(s.seconds, 0.001))) photos/s); "
+                  + "\(s.alreadyDone) already done; \(s.withMotion) with motion; \(s.failed) failed.")
+            let verdicts = try store.sequenceVerdicts(detector: settings.detectorName, threshold: 0)
+            print("  bursts: \(verdicts.count) triaged, \(verdicts.values.filter { !$0 }.count) blank (no motion box).")
+            if s.interrupted { print("Interrupted: the photos reported are stored; run the same command to resume.") }
+        }
+    }
+
+    /// `rosette triage validate`: scores stored results against a simulator's truth.csv.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score triage results against a truth table (rosette simulate's truth.csv).")
+
+        @OptionGroup var survey: SurveyOption
+        @Option(help: "The truth CSV.", completion: .file(extensions: ["csv"])) var truth: String
+        @Option(help: "Which detector's results (default: the only one).") var detector: String?
+        @Option(help: "Confidence thresholds to score at (repeatable).") var threshold: [Double] = [0.1, 0.2, 0.5]
+
+        func run() throws {
+            let store = try survey.open()
+            let name = try MegaDetectorExport(store: store).resolveDetector(detector)
+            let reports = try TriageValidation(store: store).run(truth: truth, detector: name, thresholds: threshold)
+            guard let first = reports.first else { return }
+            print("\(name) against \(truth): \(first.photosMatched) of \(first.photosInTruth) truth photo(s) in the survey, "
+                  + "\(first.photosTriaged) triaged.")
+            var rows = [["threshold", "animal seq. recall", "blank seq. removed", "leopard IoU (all)", "leopard IoU (found)"]]
+            for r in reports {
+                rows.append([String(r.threshold),
+                             String(format: "%.3f (%d/%d)", r.recall, r.animalSequencesFound, r.animalSequences),
+                             String(format: "%.3f (%d/%d)", r.blanksRemoved, r.blankSequencesRemoved, r.blankSequences),
+                             String(format: "%.3f (n=%d)", r.meanLeopardIoU, r.leopardPhotos),
+                             String(format: "%.3f", r.meanLeopardIoUWhenFound)])
+            }
+            print(TextTable.render(rows))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+extension MegaDetectorBatch {
+    /// The file's JSON text: sorted keys, one image entry per block, boxes on one line.
+    public var jsonText: String {
+        var top = extras
+        var info = self.info
+        if info["format_version"] == nil { info["format_version"] = .string(MegaDetectorBatch.formatVersion) }
+        top["info"] = .object(info)
+        top["detection_categories"] = .object(detectionCategories.mapValues { .string($0) })
+        top["images"] = .array(images.map(\.json))
+        return JSONValue.object(top).prettyText + "\n"
+    }
+}
+
+extension MegaDetectorBatch.Image {
+    var json: JSONValue {
+        var members: [String: JSONValue] = ["file": .string(file)]
+        if let failure {
+            members["failure"] = .string(failure)
+            members["detections"] = .null
+        } else {
+            members["detections"] = .array((detections ?? []).map { d in
+                .object(["category": .string(d.category), "conf": .number(d.conf),
+                         "bbox": .array([d.bbox.x, d.bbox.y, d.bbox.width, d.bbox.height].map { .number($0) })])
+            })
+        }
+        if let width { members["width"] = .number(Double(width)) }
+        if let height { members["height"] = .number(Double(height)) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,37 @@
+import CRosetteNative
+import Core
+
+/// Change boxes of one frame against its camera's background and the other frames of its burst.
+public struct MotionDetector: Sendable {
+    public var settings: MotionSettings
+
+    public init(settings: MotionSettings) { self.settings = settings }
+
+    /// Boxes (relative, top-left) of what changed, largest first; `kind` is animal (motion cannot tell more).
+    public func detections(frame: MotionFrame, background: MotionFrame?, burst: [MotionFrame], path: String) throws -> [Detection] {
+        let others = burst.filter { $0.width == frame.width && $0.height == frame.height }
+        var params = rsn_motion_params(
+            threshold: settings.threshold, burstFactor: settings.burstFactor, openIterations: Int32(settings.openIterations),
+            closeIterations: Int32(settings.closeIterations),
+            minArea: Int32((settings.minAreaFraction * Double(frame.width * frame.height)).rounded()))
+        var boxes = [rsn_box](repeating: rsn_box(), count: settings.maxBoxes)
+        var count: Int32 = 0
+        var err = [CChar](repeating: 0, count: 256)
+        let status = withPointers(others.map(\.grey)) { pointers in
+            frame.grey.withUnsafeBufferPointer { f in
+                let call = { (bg: UnsafePointer<UInt8>?) in
+                    rsn_motion_boxes(f.baseAddress, bg, pointers, Int32(others.count), Int32(frame.width), Int32(frame.height),
+                                     &params, &boxes, Int32(boxes.count), &count, &err, Int32(err.count))
+                }
+                if let background { return background.grey.withUnsafeBufferPointer { call($0.baseAddress) } }
+                return call(nil)
+            }
+        }
+        guard status == 0 else { throw TriageError.imageFailure(path: path, reason: nativeMessage(err)) }
+        let w = Double(frame.width), h = Double(frame.height)
+        return boxes.prefix(Int(count)).map { b in
+            Detection(kind: .animal, confidence: Double(b.score),
+                      box: RelativeBox(x: Double(b.x) / w, y: Double(b.y) / h, width: Double(b.width) / w, height: Double(b.height) / h))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+extension TriageError: CustomStringConvertible, LocalizedError {
+    /// The message shown to a person: what is wrong, where, and what to do.
+    public var description: String {
+        switch self {
+        case .unreadableResults(let path, let reason):
+            return "\(path): cannot be read (\(reason)); nothing was imported"
+        case .notJSON(let path, let reason):
+            return "\(path): not a MegaDetector results file: the JSON does not parse (\(reason)); nothing was imported"
+        case .missingKey(let path, let key):
+            return "\(path): not a MegaDetector results file: required key '\(key)' is missing; nothing was imported"
+        case .badValue(let path, let location, let detail):
+            return "\(path): \(location): \(detail); nothing was imported"
+        case .noResults(let detector):
+            return detector.map { "no triage results from detector '\($0)' in this survey (see `rosette triage list`)" }
+                ?? "no triage results in this survey yet (run `rosette triage import`, `motion` or `detect` first)"
+        case .severalDetectors(let names):
+            return "several detectors have results (\(names.joined(separator: ", "))); choose one with --detector NAME"
+        case .unreadableModel(let path, let reason):
+            return "\(path): the detector model cannot be loaded (\(reason)); no photo was processed"
+        case .badModelShape(let path, let detail):
+            return "\(path): the model does not have MegaDetector's signature (\(detail)); no photo was processed"
+        case .badClassMap(let value):
+            return "'\(value)' is not a class map: use NAME,NAME,… in the model's class order, each animal, person or vehicle"
+        case .unreadableTruth(let path, let reason):
+            return "\(path): the truth table cannot be read (\(reason))"
+        case .imageFailure(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension TriageWarning: CustomStringConvertible {
+    /// The warning as shown to a person.
+    public var description: String {
+        switch self {
+        case .unknownTopLevelKeys(let path, let keys):
+            return "\(path): warning: unknown top-level key\(keys.count == 1 ? "" : "s") \(keys.joined(separator: ", ")) ignored"
+        case .unsupportedFormatVersion(let path, let version):
+            return "\(path): warning: format_version '\(version)' is outside 1.4–1.6; read as 1.6"
+        case .defaultCategories(let path):
+            return "\(path): warning: no detection_categories; MegaDetector's 1 animal, 2 person, 3 vehicle assumed"
+        case .unknownCategory(let path, let id, let n):
+            return "\(path): warning: category id '\(id)' is not in detection_categories; its \(n) detection(s) treated as no detection"
+        case .unusableCategory(let path, let id, let name, let n):
+            return "\(path): warning: category '\(id)' (\(name)) is not animal, person or vehicle; its \(n) detection(s) treated as no detection"
+        case .badDetection(let path, let file, let detail):
+            return "\(path): warning: \(file): a detection was skipped (\(detail))"
+        case .imageWithoutFile(let path, let index):
+            return "\(path): warning: images[\(index)] has no 'file'; skipped"
+        case .unmatchedImage(let file, let reason):
+            return "\(file): \(reason)"
+        }
+    }
+}
