@@ -1,6 +1,7 @@
 // SIFT/RootSIFT features, contrast normalisation, a kd-tree forest with an exactly searched "recent" part,
 // and homography fitting, for pattern matching of leopard flanks (OpenCV 4.6).
 #include "CRosetteNative.h"
+#include "CRosetteFeatures.h"
 #include "Support.hpp"
 
 #include <opencv2/calib3d.hpp>

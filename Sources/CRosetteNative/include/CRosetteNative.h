@@ -106,6 +106,5 @@ const char *rsn_exiv2_version(void);
 #endif
 
 // Pattern features, nearest-neighbour index and geometry for individual identification.
-#include "CRosetteFeatures.h"
 
 #endif
