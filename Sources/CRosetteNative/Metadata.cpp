@@ -5,6 +5,7 @@
 #include <exiv2/exiv2.hpp>
 #include <cstdlib>
 #include <mutex>
+#include <vector>
 
 namespace {
 
@@ -23,6 +24,67 @@ std::string exifText(const Exiv2::ExifData &exif, const char *key) {
     // EXIF ASCII values may carry trailing NULs or spaces.
     while (!s.empty() && (s.back() == '\0' || s.back() == ' ')) s.pop_back();
     return s;
+}
+
+void fillSubjects(const Exiv2::XmpData &xmp, rsn_metadata *out) {
+    out->hasXmp = out->hasXmp || !xmp.empty();
+    auto it = xmp.findKey(Exiv2::XmpKey("Xmp.lr.hierarchicalSubject"));
+    if (it == xmp.end()) return;
+    std::string joined;
+    long n = it->count();
+    for (long i = 0; i < n; ++i) {
+        if (!joined.empty()) joined.push_back('\n');
+        joined += it->toString(i);
+    }
+    rsn::copyText(out->hierarchicalSubjects, sizeof out->hierarchicalSubjects, joined);
+}
+
+/// Finds the standard XMP APP1 segment among a JPEG's leading segments (before the image data).
+/// Only the segment structure is walked (marker, length); the XMP itself is left to exiv2.
+bool findXmpSegment(const uint8_t *d, long n, long &start, long &length) {
+    static const char header[] = "http://ns.adobe.com/xap/1.0/";  // followed by a NUL: 29 bytes
+    if (n < 4 || d[0] != 0xFF || d[1] != 0xD8) return false;
+    long i = 2;
+    while (i + 4 <= n) {
+        if (d[i] != 0xFF) return false;
+        uint8_t m = d[i + 1];
+        if (m == 0xFF) { i += 1; continue; }
+        if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { i += 2; continue; }
+        if (m == 0xDA || m == 0xD9) return false;
+        long len = (long(d[i + 2]) << 8) | long(d[i + 3]);
+        if (len < 2 || i + 2 + len > n) return false;
+        if (m == 0xE1 && len - 2 >= 29 && std::memcmp(d + i + 4, header, 29) == 0) {
+            start = i;
+            length = len + 2;
+            return true;
+        }
+        i += 2 + len;
+    }
+    return false;
+}
+
+/// Decodes only the properties Rosette reads from an XMP packet. The XMP toolkit serialises every parse
+/// behind one process-wide lock, and digiKam-style packets are large; so when the packet carries
+/// lr:hierarchicalSubject as an element, a minimal packet holding just that element is decoded (by exiv2),
+/// else the whole packet.
+void decodeSubjects(const std::string &packet, rsn_metadata *out) {
+    out->hasXmp = 1;
+    static const std::string open = "<lr:hierarchicalSubject", close = "</lr:hierarchicalSubject>";
+    if (packet.find("hierarchicalSubject") == std::string::npos) return;
+    Exiv2::XmpData xmp;
+    size_t a = packet.find(open);
+    size_t b = a == std::string::npos ? a : packet.find(close, a);
+    if (a != std::string::npos && b != std::string::npos) {
+        std::string mini = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                           "<rdf:Description rdf:about=\"\" xmlns:lr=\"http://ns.adobe.com/lightroom/1.0/\">"
+                           + packet.substr(a, b + close.size() - a) + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+        if (Exiv2::XmpParser::decode(xmp, mini) == 0 && xmp.findKey(Exiv2::XmpKey("Xmp.lr.hierarchicalSubject")) != xmp.end()) {
+            fillSubjects(xmp, out);
+            return;
+        }
+        xmp.clear();
+    }
+    if (Exiv2::XmpParser::decode(xmp, packet) == 0) fillSubjects(xmp, out);
 }
 
 void fill(Exiv2::Image &image, rsn_metadata *out) {
@@ -52,20 +114,8 @@ void fill(Exiv2::Image &image, rsn_metadata *out) {
     if (serial.empty()) serial = exifText(exif, "Exif.Image.CameraSerialNumber");
     rsn::copyText(out->serialNumber, sizeof out->serialNumber, serial);
 
-    const Exiv2::XmpData &xmp = image.xmpData();
-    out->hasXmp = xmp.empty() ? 0 : 1;
-    auto it = xmp.findKey(Exiv2::XmpKey("Xmp.lr.hierarchicalSubject"));
-    if (it != xmp.end()) {
-        std::string joined;
-        long n = it->count();
-        for (long i = 0; i < n; ++i) {
-            if (!joined.empty()) joined.push_back('\n');
-            joined += it->toString(i);
-        }
-        rsn::copyText(out->hierarchicalSubjects, sizeof out->hierarchicalSubjects, joined);
-    }
+    fillSubjects(image.xmpData(), out);
 }
-
 } // namespace
 
 extern "C" void rsn_initialize(void) {
@@ -80,10 +130,22 @@ extern "C" int rsn_metadata_read_buffer(const uint8_t *data, long size, rsn_meta
                                         int errlen) {
     rsn_initialize();
     return rsn::guarded(err, errlen, 1, [&] {
-        auto image = Exiv2::ImageFactory::open(data, size);
+        // The XMP segment is hidden from exiv2's full read (its APP1 marker turned into APP15, which readers
+        // skip) and decoded separately, keeping only what Rosette uses.
+        thread_local std::vector<uint8_t> copy;
+        copy.assign(data, data + size);
+        long xmpStart = 0, xmpLength = 0;
+        bool hasXmp = findXmpSegment(copy.data(), size, xmpStart, xmpLength);
+        std::string packet;
+        if (hasXmp) {
+            packet.assign(reinterpret_cast<const char *>(copy.data() + xmpStart + 4 + 29), size_t(xmpLength - 4 - 29));
+            copy[xmpStart + 1] = 0xEF;
+        }
+        auto image = Exiv2::ImageFactory::open(copy.data(), size);
         if (image.get() == nullptr) throw std::runtime_error("not an image file");
         image->readMetadata();
         fill(*image, out);
+        if (hasXmp) decodeSubjects(packet, out);
         return 0;
     });
 }

@@ -5,10 +5,11 @@ import Store
 import Glibc
 #endif
 
-/// Stores ingest batches on its own thread while the next batch is being read.
+/// Reads and stores ingest batches off the walking thread: a reader stage (the files of a batch on all
+/// cores) and a writer stage (one SQLite transaction per batch) run while the next folders are walked.
 ///
-/// At most two batches wait at once, so memory stays bounded. Progress is reported only after a batch
-/// is committed: whatever the observer was told is stored, is stored.
+/// At most two batches wait at each stage, so memory stays bounded. Progress is reported only after a
+/// batch is committed: whatever the observer was told is stored, is stored.
 final class BatchWriter: @unchecked Sendable {
     struct Batch: Sendable {
         var items: [Ingestor.Pending]
@@ -16,6 +17,12 @@ final class BatchWriter: @unchecked Sendable {
         var unchanged: Int
         var folderProblems: [(path: String, message: String)]
     }
+
+    /// Reads a batch's files (on all cores), in input order.
+    typealias Reader = @Sendable ([Ingestor.Pending]) -> [Result<IngestedFile, RosetteError>]
+    private let readerQueue = DispatchQueue(label: "rosette.ingest.reader")
+    private let readerSlots = DispatchSemaphore(value: 2)
+    private var readSeconds = 0.0
 
     private let store: SurveyStore
     private let runID: Int64
@@ -38,7 +45,25 @@ final class BatchWriter: @unchecked Sendable {
         summary = IngestSummary(runID: runID)
     }
 
-    /// Queues a batch; blocks while two are already waiting. Throws a failure of an earlier batch.
+    /// Queues files to be read and then stored; blocks while two batches already wait to be read.
+    func read(_ items: [Ingestor.Pending], unchanged: Int, folderProblems: [(path: String, message: String)],
+              with reader: @escaping Reader) throws {
+        try rethrowFailure()
+        readerSlots.wait()
+        readerQueue.async { [self] in
+            defer { readerSlots.signal() }
+            let started = Date()
+            let outcomes = items.isEmpty ? [] : reader(items)
+            lock.withLock { readSeconds += Date().timeIntervalSince(started) }
+            do {
+                try submit(Batch(items: items, outcomes: outcomes, unchanged: unchanged, folderProblems: folderProblems))
+            } catch {
+                lock.withLock { failure = failure ?? error }
+            }
+        }
+    }
+
+    /// Queues a read batch for storing; blocks while two are already waiting. Throws a failure of an earlier batch.
     func submit(_ batch: Batch) throws {
         try rethrowFailure()
         slots.wait()
@@ -51,9 +76,14 @@ final class BatchWriter: @unchecked Sendable {
 
     /// Waits for every queued batch and returns the counters (throws if a batch could not be stored).
     func drain() throws -> IngestSummary {
+        readerQueue.sync {}
         queue.sync {}
         try rethrowFailure()
-        return lock.withLock { summary }
+        return lock.withLock {
+            var s = summary
+            s.readSeconds = readSeconds
+            return s
+        }
     }
 
     private func rethrowFailure() throws {

@@ -53,13 +53,10 @@ public struct Ingestor: Sendable {
         var pending: [Pending] = []
         var folderProblems: [(path: String, message: String)] = []
         var unchangedSinceCommit = 0
-        var filesSeen = 0, ignored = 0, readSeconds = 0.0
+        var filesSeen = 0, ignored = 0
+        let reader: BatchWriter.Reader = { items in process(items, matcher: matcher, options: options, rootID: rootID) }
         func commit() throws {
-            let t0 = Date()
-            let outcomes = process(pending, matcher: matcher, options: options, rootID: rootID)
-            readSeconds += Date().timeIntervalSince(t0)
-            try writer.submit(.init(items: pending, outcomes: outcomes, unchanged: unchangedSinceCommit,
-                                    folderProblems: folderProblems))
+            try writer.read(pending, unchanged: unchangedSinceCommit, folderProblems: folderProblems, with: reader)
             folderProblems.removeAll()
             unchangedSinceCommit = 0
             pending.removeAll(keepingCapacity: true)
@@ -106,7 +103,6 @@ public struct Ingestor: Sendable {
         var summary = try writer.drain()
         summary.filesSeen = filesSeen
         summary.ignored = ignored
-        summary.readSeconds = readSeconds
         summary.interrupted = stop.isSet
         let sequencing = Date()
         try store.resequencePending()

@@ -101,7 +101,7 @@ extension SurveyStore {
                     try db.execute(sql: "DELETE FROM observation WHERE mediaID = ? AND source = 'xmp'", arguments: [old])
                     updated += 1
                 } else {
-                    try media.insert(db)
+                    try media.insertFast(db)
                     added += 1
                 }
                 for var observation in file.observations {

@@ -39,7 +39,7 @@ extension SurveyStore {
             try MediaSequence(eventID: id, deploymentID: deploymentID, eventStart: start, eventEnd: last,
                               mediaCount: members.count).insert(db)
             for mediaID in members {
-                try db.execute(sql: "UPDATE media SET eventID = ? WHERE mediaID = ?", arguments: [id, mediaID])
+                try db.cachedStatement(sql: "UPDATE media SET eventID = ? WHERE mediaID = ?").execute(arguments: [id, mediaID])
             }
             members.removeAll(keepingCapacity: true)
         }
