@@ -32,6 +32,10 @@ public struct DetectionRecord: Sendable, Equatable {
 }
 
 extension SurveyStore {
+    /// Observations that name a species: a detector's box without a species (its category label, e.g.
+    /// "animal" or "motion") is not a species record. Shared by the census queries and the status summary.
+    static let namesSpecies = "NOT (COALESCE(o.source, '') = 'triage' AND o.scientificName IS NULL)"
+
     /// Animal detections in time order, optionally of one species (matched on scientific name or label,
     /// case-insensitively) and within [from, to]. Duplicated files are left out.
     public func detectionRecords(species: String? = nil, from: Date? = nil, to: Date? = nil) throws -> [DetectionRecord] {
@@ -42,6 +46,7 @@ extension SurveyStore {
                        m.eventID, m.filePath, o.classificationMethod
                 FROM observation o JOIN media m ON m.mediaID = o.mediaID JOIN deployment d ON d.deploymentID = m.deploymentID
                 WHERE o.observationType = 'animal' AND m.duplicateOf IS NULL AND m.timestamp IS NOT NULL
+                  AND \(SurveyStore.namesSpecies)
                 """
             var arguments: [any DatabaseValueConvertible] = []
             if let species {

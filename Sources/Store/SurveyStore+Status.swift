@@ -9,8 +9,8 @@ extension SurveyStore {
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             var species: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT COALESCE(scientificName, speciesLabel) AS s, COUNT(*) AS n FROM observation
-                WHERE observationType = 'animal' GROUP BY s
+                SELECT COALESCE(o.scientificName, o.speciesLabel) AS s, COUNT(*) AS n FROM observation o
+                WHERE o.observationType = 'animal' AND \(SurveyStore.namesSpecies) GROUP BY s
                 """) {
                 species[(row["s"] as String?) ?? "unidentified"] = row["n"]
             }

@@ -41,7 +41,12 @@ import FoundationXML
             o.scientificName = "Panthera pardus orientalis"
             o.individualID = s.2
             o.lifeStage = s.3
-            files.append(IngestedFile(media: m, observations: [o], replacing: nil))
+            // A detector's box labelled with its category ("animal") is not a species record.
+            var box = Observation(mediaID: nil, deploymentID: s.0, observationType: .animal)
+            box.speciesLabel = "animal"
+            box.source = "triage"
+            box.classificationMethod = "machine"
+            files.append(IngestedFile(media: m, observations: [o, box], replacing: nil))
         }
         try store.saveIngestBatch(runID: run, files: files, problems: [], unchanged: 0)
         return store
@@ -63,6 +68,8 @@ import FoundationXML
         #expect(y24.crossBorder == ["L2"])
         #expect(y24.byJurisdiction == ["RU": 3, "CN": 2])
         #expect(y24.deaths == ["L3"])
+        #expect(try store.detectionRecords().count == 7)  // the 7 tagged sightings, not the 7 detector boxes
+        #expect(try store.status().taggedSpecies == ["Panthera pardus orientalis": 7])
     }
 
     @Test func reportWritesTablesFiguresAndGeneralisedLocations() throws {
