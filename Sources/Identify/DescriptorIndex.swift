@@ -1,3 +1,4 @@
+import Core
 import CRosetteNative
 import Foundation
 
@@ -52,6 +53,28 @@ public final class DescriptorIndex: @unchecked Sendable {
 
     /// The `k` nearest rows of each query descriptor: `rows[q * k + j]` (-1 when there are fewer than k rows)
     /// and `distances[q * k + j]`, ascending.
+    /// With `threads` > 1 the queries are split into that many chunks searched at once (the index is only read).
+    public func search(_ queries: ArraySlice<UInt8>, k: Int, checks: Int, threads: Int) throws -> (rows: [Int32], distances: [Float]) {
+        let bytes = FeatureSet.descriptorBytes
+        let n = queries.count / bytes
+        guard threads > 1, n >= 64 else { return try search(queries, k: k, checks: checks) }
+        let chunk = (n + threads - 1) / threads
+        let start = queries.startIndex
+        let parts = Parallel.map(count: threads, workers: threads, context: { () }) { t, _ -> Result<(rows: [Int32], distances: [Float]), Error> in
+            let lo = min(n, t * chunk), hi = min(n, (t + 1) * chunk)
+            return Result { try self.search(queries[(start + lo * bytes)..<(start + hi * bytes)], k: k, checks: checks) }
+        }
+        var rows: [Int32] = [], distances: [Float] = []
+        rows.reserveCapacity(n * k)
+        distances.reserveCapacity(n * k)
+        for part in parts {
+            let p = try part.get()
+            rows += p.rows
+            distances += p.distances
+        }
+        return (rows, distances)
+    }
+
     public func search(_ queries: ArraySlice<UInt8>, k: Int, checks: Int) throws -> (rows: [Int32], distances: [Float]) {
         let n = queries.count / FeatureSet.descriptorBytes
         var rows = [Int32](repeating: -1, count: n * k)

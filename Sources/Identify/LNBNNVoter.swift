@@ -34,7 +34,7 @@ struct LNBNNVoter {
                 for q in pending { gathered.append(contentsOf: query.descriptors[(q * bytes)..<((q + 1) * bytes)]) }
                 batch = gathered
             }
-            let found = try index.search(batch[...], k: k, checks: options.checks)
+            let found = try index.search(batch[...], k: k, checks: options.checks, threads: options.searchThreads)
             var retry: [Int] = []
             let canGrow = k < rows && k < maximumNeighbours
             for (p, q) in pending.enumerated() {

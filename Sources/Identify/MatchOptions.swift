@@ -21,6 +21,9 @@ public struct MatchOptions: Sendable, Equatable {
     public var minimumInliers: Int = 4
     /// Correspondences (the heaviest) tried as hypotheses per photo pair.
     public var maximumHypotheses: Int = 60
+    /// Threads sharing one query's nearest-neighbour searches (its descriptors split in chunks). 1 when
+    /// many queries already run in parallel (evaluation); the cores when one person waits for one query.
+    public var searchThreads: Int = 1
 
     public init() {}
 

@@ -19,7 +19,9 @@ struct ReidBench {
             let probe = try chips(identities: min(queries, identities), encounters: 3..<4)
             let rssBefore = Self.residentBytes()
             let t0 = Date()
-            let index = try PatternGallery(entries: gallery.entries)
+            var options = MatchOptions()
+            options.searchThreads = ProcessInfo.processInfo.activeProcessorCount  // one person waiting for one query
+            let index = try PatternGallery(entries: gallery.entries, options: options)
             let buildSeconds = Date().timeIntervalSince(t0)
             let rssAfter = Self.residentBytes()
             var times: [Double] = []
@@ -34,7 +36,7 @@ struct ReidBench {
             let mean = times.reduce(0, +) / Double(max(1, times.count))
             let perPhoto = Double(rssAfter - rssBefore) / Double(gallery.entries.count)
             print(String(format: "gallery %d photos (%d identities, %.0f descriptors/photo): build %.1f s, "
-                         + "query %.1f ms mean, %.1f ms p90 (%d queries, 1 thread), top-1 %.3f",
+                         + "query %.1f ms mean, %.1f ms p90 (%d queries, searches on all cores), top-1 %.3f",
                          gallery.entries.count, identities, Double(index.descriptorCount) / Double(gallery.entries.count),
                          buildSeconds, mean, times[min(times.count - 1, times.count * 9 / 10)], times.count,
                          Double(hits) / Double(max(1, times.count))))

@@ -37,7 +37,9 @@ struct IdentifyCommand: ParsableCommand {
                                             encounter: "media\(ref.mediaID)", features: f))
             }
         }
-        let gallery = try PatternGallery(entries: entries, options: pattern.match)
+        var match = pattern.match
+        match.searchThreads = ProcessInfo.processInfo.activeProcessorCount  // one query, a person waiting
+        let gallery = try PatternGallery(entries: entries, options: match)
         let ranking = Array(try gallery.rank(queryFeatures, filter: QueryFilter(side: photo.side)).prefix(max(1, top)))
         var rows = [["rank", "individual", "verified", "score", "inliers", "best reference"]]
         for (i, c) in ranking.enumerated() {
