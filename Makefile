@@ -21,6 +21,8 @@ bench: build
 	$(RELEASE_BIN)/rosette-bench ingest --files 5000 --files 50000 $(if $(wildcard ../shared/data/camtrapR-pictures),--source ../shared/data/camtrapR-pictures,)
 	$(RELEASE_BIN)/rosette-bench secr
 	$(RELEASE_BIN)/rosette-bench simulate 200 200
+	$(RELEASE_BIN)/rosette-bench triage 300
+	$(RELEASE_BIN)/rosette-bench reid
 
 validate: build
 	bash scripts/validate-secr 200

@@ -42,6 +42,10 @@ case "ingest":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench")
     try IngestBench(rosette: executableDir.appendingPathComponent("rosette"), work: work,
                     templates: try CardDump.loadTemplates(source: source)).run(sizes: sizes.isEmpty ? [5000] : sizes)
+case "triage":
+    try TriageBench.run(rosette: executableDir.appendingPathComponent("rosette"),
+                        work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-triage-bench"),
+                        photos: Int(args.dropFirst().first ?? "300") ?? 300)
 case "simulate":
     try SimBench.run(arguments: Array(args.dropFirst()))
 case "secr-coverage":
@@ -53,5 +57,5 @@ case "reid":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-reid")
     try ReidBench(work: work, queries: Int(value("--queries").first ?? "50") ?? 50).run(sizes: sizes.isEmpty ? [1000, 10000] : sizes)
 default:
-    die("usage: rosette-bench secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench triage [photos] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }
