@@ -11,14 +11,10 @@ struct NullEncoder: PhotoEncoder {
 /// write) and histories-only replicates per second for 100 stations × 60 days.
 
 enum SimBench {
-    static func run(arguments: [String]) throws {
-        let args = arguments.compactMap { Int($0) }
-        let wantPhotos = args.first ?? 300, replicates = args.count > 1 ? args[1] : 200
-        print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
-
-        // Photos: a leopard-rich survey at full resolution.
+    /// A leopard-rich survey at full resolution (2048×1536), shared by the photo benchmarks.
+    static func photoSurvey(seed: UInt64) -> SimulationSettings {
         var s = SimulationSettings()
-        s.seed = 2024
+        s.seed = seed
         s.region = .rectangle(width: 14_000, height: 12_000)
         s.population.count = 10
         s.layout.stationCount = 12
@@ -26,7 +22,15 @@ enum SimBench {
         s.survey.days = 30
         s.detection.lambda0 = 0.08
         s.photos.falseTriggersPerDay = 0.1
-        let simulated = try SurveySimulator(settings: s).simulate()
+        return s
+    }
+
+    static func run(arguments: [String]) throws {
+        let args = arguments.compactMap { Int($0) }
+        let wantPhotos = args.first ?? 300, replicates = args.count > 1 ? args[1] : 200
+        print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+
+        let simulated = try SurveySimulator(settings: photoSurvey(seed: 2024)).simulate()
         let plan = Array(simulated.photoPlan().prefix(wantPhotos))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("rosette-sim-bench")
         try? FileManager.default.removeItem(at: out)

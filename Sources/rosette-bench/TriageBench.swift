@@ -6,17 +6,8 @@ import Simulate
 enum TriageBench {
     static func run(rosette: URL, work: URL, photos wanted: Int) throws {
         try? FileManager.default.removeItem(at: work)
-        var s = SimulationSettings()
-        s.seed = 77
-        s.region = .rectangle(width: 14_000, height: 12_000)
-        s.population.count = 10
-        s.layout.stationCount = 12
-        s.layout.spacing = 2_000
-        s.survey.days = 30
-        s.detection.lambda0 = 0.08
-        s.photos.falseTriggersPerDay = 0.1
-        let sim = SurveySimulator(settings: s)
-        let simulated = try sim.simulate()
+        let s = SimBench.photoSurvey(seed: 77)
+        let simulated = try SurveySimulator(settings: s).simulate()
         let plan = Array(simulated.photoPlan().prefix(wanted))
         _ = try simulated.renderPhotos(to: work.appendingPathComponent("photos"), encoder: JPEGPhotoEncoder(), plan: plan)
         try simulated.survey.deploymentsCSV(origin: s.origin, timezone: s.survey.timezone)
