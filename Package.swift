@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Rendering is pixel loops: optimised even in debug builds, so tests and the demo stay fast.
         .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "Identify", dependencies: ["Core", "Imaging", "CRosetteNative"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Identify", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Triage", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict),
         .target(
             name: "CLI",
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["Simulate", "Imaging", "Ingest", "Store", "Core", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Store", "Core", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),

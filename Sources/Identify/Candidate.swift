@@ -1,3 +1,5 @@
+import Core
+
 /// A proposed individual for a query photo, best first in a ranking.
 public struct Candidate: Sendable, Equatable {
     public var individualID: String
@@ -9,6 +11,9 @@ public struct Candidate: Sendable, Equatable {
     public var inliers: Int
     /// The gallery photo with the best verified pair (or the most votes when none verified).
     public var bestEntryKey: String?
+    /// The verified correspondences with `bestEntryKey`, in chip pixels (query → gallery), heaviest first:
+    /// the evidence a person checks by eye. Empty when no photo pair verified.
+    public var matches: [KeypointPair] = []
 
     public init(individualID: String, score: Double, verifiedScore: Double, inliers: Int, bestEntryKey: String?) {
         self.individualID = individualID
@@ -18,3 +23,4 @@ public struct Candidate: Sendable, Equatable {
         self.bestEntryKey = bestEntryKey
     }
 }
+

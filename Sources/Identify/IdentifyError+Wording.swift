@@ -22,6 +22,8 @@ extension IdentifyError: CustomStringConvertible, LocalizedError {
             return "\(file):\(line): \(detail)"
         case .badCacheFile(let path):
             return "\(path): damaged feature cache file; it will be rebuilt"
+        case .unknownImageSize(let path):
+            return "\(path): the photo's pixel size is unknown, so its box cannot be used (ingest it again?)"
         }
     }
 

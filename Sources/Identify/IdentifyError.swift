@@ -22,4 +22,6 @@ public enum IdentifyError: Error, Sendable, Equatable {
     case badDataset(file: String, line: Int, detail: String)
     /// A cached feature file is damaged (it is rebuilt).
     case badCacheFile(path: String)
+    /// A box is given relative to a photo whose pixel size is not known.
+    case unknownImageSize(path: String)
 }

@@ -1,3 +1,5 @@
+import Core
+
 extension PatternGallery {
     /// The gallery's individuals ranked for a query photo, best first (only individuals that got votes).
     ///
@@ -77,6 +79,10 @@ extension PatternGallery {
             if inliers.count > candidate.inliers {
                 candidate.inliers = inliers.count
                 candidate.bestEntryKey = e.key
+                candidate.matches = inliers.map { i in
+                    let c = matches[i]
+                    return KeypointPair(queryX: c.qx, queryY: c.qy, galleryX: c.gx, galleryY: c.gy, weight: c.weight)
+                }.sorted { $0.weight > $1.weight }
             }
         }
         candidate.verifiedScore = orderedSum(verified)

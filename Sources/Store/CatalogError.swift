@@ -7,6 +7,9 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
     case mergeIntoItself(id: String)
     case unknownReferencePhoto(id: Int64, individualID: String)
     case unknownMedia(id: Int64)
+    case unknownEncounter(id: Int64)
+    case decisionNeedsIndividual(kind: String)
+    case mergedIndividual(id: String, into: String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,9 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
         case .mergeIntoItself(let id): return "cannot merge '\(id)' into itself"
         case .unknownReferencePhoto(let id, let ind): return "reference photo \(id) does not belong to '\(ind)'"
         case .unknownMedia(let id): return "no photo with mediaID \(id) in the survey"
+        case .unknownEncounter(let id): return "no encounter \(id) in the survey (see `rosette review next`)"
+        case .decisionNeedsIndividual(let kind): return "a '\(kind)' decision needs an individual ID"
+        case .mergedIndividual(let id, let into): return "'\(id)' was merged into '\(into)': decide for '\(into)' instead"
         }
     }
 

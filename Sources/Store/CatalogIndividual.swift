@@ -21,6 +21,11 @@ public struct CatalogIndividual: Sendable, Equatable {
         public var box: [Double]?
         public var addedBy: String
         public var addedAt: Date
+        /// The photo's burst (a query from the same burst is not matched against it).
+        public var eventID: String? = nil
+        /// The photo's pixel size, when ingest read it.
+        public var width: Int? = nil
+        public var height: Int? = nil
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A candidate individual the matcher proposed for a photo, as stored for review.
@@ -9,9 +10,15 @@ public struct MatchProposal: Sendable, Equatable {
     public var verifiedScore: Double
     public var inliers: Int
     public var referencePhotoID: Int64?
+    /// The encounter frame whose match was best (encounter proposals only).
+    public var frameID: Int64?
+    /// The verified keypoint pairs between that frame's chip and the reference photo's chip.
+    public var pairs: [KeypointPair]
 
     public init(id: Int64? = nil, individualID: String, rank: Int, score: Double, verifiedScore: Double, inliers: Int,
-                referencePhotoID: Int64?) {
+                referencePhotoID: Int64?, frameID: Int64? = nil, pairs: [KeypointPair] = []) {
+        self.frameID = frameID
+        self.pairs = pairs
         self.id = id
         self.individualID = individualID
         self.rank = rank
@@ -32,4 +39,6 @@ public enum ReviewDecisionKind: String, Sendable, CaseIterable {
     case rejected
     /// Not identifiable (pattern hidden, blurred).
     case unidentifiable
+    /// Not the target species after all (e.g. a tiger or a deer the triage took for a leopard).
+    case notTarget
 }

@@ -121,7 +121,7 @@ extension SurveyStore {
     private static func individual(_ db: Database, row: Row) throws -> CatalogIndividual {
         let id: String = row["individualID"]
         let photos = try Row.fetchAll(db, sql: """
-            SELECT r.*, m.filePath, mr.path AS root FROM referencePhoto r JOIN media m ON m.mediaID = r.mediaID
+            SELECT r.*, m.filePath, m.eventID, m.width, m.height, mr.path AS root FROM referencePhoto r JOIN media m ON m.mediaID = r.mediaID
             JOIN mediaRoot mr ON mr.rootID = m.rootID
             WHERE r.individualID = ? AND r.retiredAt IS NULL ORDER BY r.id
             """, arguments: [id]).map { r -> CatalogIndividual.ReferencePhoto in
@@ -129,7 +129,8 @@ extension SurveyStore {
             let box = [x, y, w, h].compactMap { $0 }
             let root: String = r["root"], path: String = r["filePath"]
             return .init(id: r["id"], mediaID: r["mediaID"], filePath: (root as NSString).appendingPathComponent(path),
-                         side: r["side"], box: box.count == 4 ? box : nil, addedBy: r["addedBy"], addedAt: r["addedAt"])
+                         side: r["side"], box: box.count == 4 ? box : nil, addedBy: r["addedBy"], addedAt: r["addedAt"],
+                         eventID: r["eventID"], width: r["width"], height: r["height"])
         }
         return CatalogIndividual(individualID: id, name: row["name"], sex: row["sex"], status: row["status"], notes: row["notes"],
                                  mergedInto: row["mergedInto"], referencePhotos: photos)

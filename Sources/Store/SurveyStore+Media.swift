@@ -155,3 +155,18 @@ extension SurveyStore {
         }
     }
 }
+
+extension SurveyStore {
+    /// The mediaID and absolute path of a photo given by its path (absolute, or relative to its media root).
+    public func media(path: String) throws -> (mediaID: Int64, path: String, width: Int?, height: Int?) {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.mediaID, m.width, m.height, r.path || '/' || m.filePath AS full FROM media m
+                JOIN mediaRoot r ON r.rootID = m.rootID
+                WHERE m.filePath = ? OR r.path || '/' || m.filePath = ?
+                """, arguments: [path, path])
+            guard rows.count == 1 else { throw RosetteError.mediaNotFound(path: path) }
+            return (rows[0]["mediaID"], rows[0]["full"], rows[0]["width"], rows[0]["height"])
+        }
+    }
+}

@@ -73,27 +73,3 @@ import TestSupport
         #expect(throws: CatalogError.unknownIndividual(id: "L04")) { try store.individual("L04") }
     }
 }
-
-@Suite struct ReviewQueueTests {
-    @Test func proposalsWaitForADecisionWhichIsAttributed() throws {
-        let dir = TemporaryDirectory()
-        let (store, media) = try CatalogTests.survey(dir)
-        try store.addIndividual("L01", actor: "anna")
-        try store.addIndividual("L02", actor: "anna")
-        #expect(try store.nextForReview()?.mediaID == nil)
-        try store.recordProposals(mediaID: media[1], side: "left", box: [0.1, 0.1, 0.5, 0.5], proposals: [
-            MatchProposal(individualID: "L02", rank: 2, score: 3, verifiedScore: 0, inliers: 0, referencePhotoID: nil),
-            MatchProposal(individualID: "L01", rank: 1, score: 9, verifiedScore: 7, inliers: 12, referencePhotoID: nil),
-        ], method: "hotspotter-lnbnn")
-        let next = try #require(try store.nextForReview())
-        #expect(next.mediaID == media[1] && next.filePath == "/cards/S01/IMG_1.JPG")
-        #expect(next.proposals.map(\.individualID) == ["L01", "L02"])
-        try store.recordDecision(mediaID: media[1], .confirmed, individualID: "L01", candidateID: next.proposals[0].id, actor: "boris")
-        #expect(try store.nextForReview()?.mediaID == nil)
-        let log = try store.changes(entity: "media", id: String(media[1]))
-        #expect(log.map(\.actor) == ["boris"] && log.first?.detail == "confirmed L01")
-        #expect(throws: CatalogError.unknownIndividual(id: "L77")) {
-            try store.recordDecision(mediaID: media[2], .confirmed, individualID: "L77", actor: "boris")
-        }
-    }
-}

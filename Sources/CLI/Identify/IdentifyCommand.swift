@@ -1,72 +1,114 @@
 import ArgumentParser
+import Core
 import Foundation
 import Identify
 import Store
 
-/// `rosette identify`: rank the catalog's individuals for a photo of a flank and queue the proposals for review.
+/// `rosette identify`: group the survey's leopard boxes into encounters and rank catalogued individuals for each.
 struct IdentifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identify",
-        abstract: "Propose catalogued individuals for a flank photo (by coat pattern); proposals go to `review next`."
+        abstract: "Rank catalogued individuals (by coat pattern) for every unidentified leopard box; proposals go to `review next`.",
+        discussion: """
+            Boxes come from triage (`triage motion|detect|import`) with the species from a person's tags or the \
+            machine's classification. The frames of one burst are one encounter, matched and decided on together. \
+            Encounters ranked before the catalog last changed are ranked again. With --photo, one photo (and --box) \
+            is queued and ranked instead.
+            """
     )
 
     @OptionGroup var survey: SurveyOption
     @OptionGroup var photo: ReferencePhotoOptions
-    @Option(help: "Proposals shown and stored.") var top: Int = 5
+    @Option(help: "Species to identify: a prefix of the scientific name.") var species = "Panthera pardus"
+    @Option(help: "Use the boxes of this detector only (default: every detector's).") var detector: String?
+    @Option(help: "Least detection confidence of a box.") var detectionThreshold = 0.2
+    @Option(help: "Proposals stored per encounter.") var top: Int = 5
+    @Flag(help: "Rank every undecided encounter again, even those ranked against the current catalog.") var again = false
+    @Flag(help: "No progress output.") var quiet = false
     @OptionGroup var pattern: PatternOptions
 
     func run() throws {
-        guard let path = photo.photo else { throw ValidationError("--photo PATH is required") }
         let store = try survey.open()
         let cache = FeatureCache(survey: store.directory)
-        let preparer = ChipPreparer(options: pattern.chip)
-        let query = try store.media(path: path)
-        let queryBox = try photo.relativeBox()
-        let queryFeatures = try features(path: query.path, box: queryBox, width: query.width, height: query.height,
-                                         cache: cache, preparer: preparer)
-        var entries: [GalleryEntry] = []
-        var referenceOf: [String: Int64] = [:]
-        for individual in try store.individuals() where individual.mergedInto == nil {
-            for ref in individual.referencePhotos where ref.mediaID != query.mediaID {
-                let media = try store.media(path: ref.filePath)
-                let f = try features(path: ref.filePath, box: ref.box, width: media.width, height: media.height,
-                                     cache: cache, preparer: preparer)
-                let key = "ref\(ref.id)"
-                referenceOf[key] = ref.id
-                entries.append(GalleryEntry(key: key, individualID: individual.individualID, side: FlankSide(text: ref.side),
-                                            encounter: "media\(ref.mediaID)", features: f))
-            }
+        var queued = 0
+        if let path = photo.photo {
+            let media = try store.media(path: path)
+            let box = try photo.relativeBox() ?? [0, 0, 1, 1]
+            let e = try store.createEncounter(NewEncounter(
+                eventID: nil, deploymentID: nil, scientificName: nil, side: photo.side.rawValue, detector: "person",
+                boxes: [IdentificationBox(observationID: nil, mediaID: media.mediaID, eventID: nil, deploymentID: nil, timestamp: nil,
+                                          path: media.path, width: media.width, height: media.height, box: box, confidence: nil,
+                                          scientificName: nil)]))
+            try rank([e.encounterID], store: store, cache: cache)
+            return
         }
-        var match = pattern.match
-        match.searchThreads = ProcessInfo.processInfo.activeProcessorCount  // one query, a person waiting
-        let gallery = try PatternGallery(entries: entries, options: match)
-        let ranking = Array(try gallery.rank(queryFeatures, filter: QueryFilter(side: photo.side)).prefix(max(1, top)))
-        var rows = [["rank", "individual", "verified", "score", "inliers", "best reference"]]
-        for (i, c) in ranking.enumerated() {
-            rows.append([String(i + 1), c.individualID, String(format: "%.2f", c.verifiedScore), String(format: "%.2f", c.score),
-                         String(c.inliers), c.bestEntryKey.flatMap { referenceOf[$0] }.map { "photo \($0)" } ?? "-"])
+        let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold, species: species)
+        let grouper = EncounterGrouper(scientificName: try store.targetScientificName(prefix: species), detector: detector)
+        for encounter in grouper.encounters(boxes) {
+            try store.createEncounter(encounter)
+            queued += 1
         }
-        print(TextTable.render(rows))
-        try store.recordProposals(mediaID: query.mediaID, side: photo.side.rawValue, box: queryBox, proposals: ranking.enumerated().map { i, c in
-            MatchProposal(individualID: c.individualID, rank: i + 1, score: c.score, verifiedScore: c.verifiedScore,
-                          inliers: c.inliers, referencePhotoID: c.bestEntryKey.flatMap { referenceOf[$0] })
-        }, method: "hotspotter-lnbnn")
-        print(ranking.isEmpty ? "no candidate: the photo may show a new individual" : "proposals queued: `rosette review next`")
+        print("\(boxes.count) new \(species) boxes → \(queued) new encounters (frames of one burst together)")
+        let version = try store.catalogVersion()
+        var todo: [Int64] = []
+        for id in try store.undecidedEncounterIDs() {
+            let e = try store.encounter(id)
+            if again || e.catalogVersion != version { todo.append(id) }
+        }
+        guard !todo.isEmpty else {
+            print("every undecided encounter is ranked against the current catalog: `rosette review next`")
+            return
+        }
+        try rank(todo, store: store, cache: cache)
     }
 
-    /// Cached features of a photo's box (relative 0–1; converted with the photo's pixel size when known).
-    private func features(path: String, box: [Double]?, width: Int?, height: Int?, cache: FeatureCache,
-                          preparer: ChipPreparer) throws -> FeatureSet {
-        var pixelBox: PixelBox?
-        if let box {
-            guard let width, let height else {
-                throw ValidationError("\(path): the photo's pixel size is unknown, so its box cannot be used")
+    private func rank(_ ids: [Int64], store: SurveyStore, cache: FeatureCache) throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        var match = pattern.match
+        match.searchThreads = ids.count == 1 ? workers : 1  // one waiting person: split the query; many: one per core
+        let gallery = try CatalogGallery.build(store: store, cache: cache, chip: pattern.chip, features: pattern.features,
+                                               match: match)
+        gallery.problems.forEach { warn($0) }
+        let individuals = Set(gallery.referenceOf.values.map(\.mediaID)).count
+        print("catalog: \(gallery.referenceOf.count) reference photos (\(individuals) photos) at version \(gallery.version)"
+              + (gallery.gallery == nil ? " — empty: every encounter will be a new individual" : ""))
+        let stop = StopFlag()
+        let signals = IngestCommand.trapInterrupts(stop)
+        defer { signals.forEach { $0.cancel() } }
+        let meter = ProgressMeter(label: "identify", total: ids.count, enabled: !quiet)
+        var done = 0, withCandidate = 0, failedFrames = 0
+        let chip = pattern.chip, features = pattern.features, top = self.top
+        for start in stride(from: 0, to: ids.count, by: 4 * workers) {
+            if stop.isSet { break }
+            let chunk = try ids[start..<min(ids.count, start + 4 * workers)].map { try store.encounter($0) }
+            let rankings = Parallel.map(count: chunk.count, workers: workers,
+                                        context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
+                EncounterMatcher(gallery: gallery, source: source, top: top).rank(chunk[i])
             }
-            pixelBox = PixelBox(relativeX: box[0], y: box[1], width: box[2], height: box[3], imageWidth: width, imageHeight: height)
+            for (e, r) in zip(chunk, rankings) {
+                try store.saveRanking(encounterID: e.encounterID, catalogVersion: gallery.version, frames: r.frames,
+                                      proposals: r.proposals, method: "hotspotter-lnbnn")
+                r.problems.forEach { warn("encounter \(e.encounterID): \($0)") }
+                failedFrames += r.frames.filter { $0.failure != nil }.count
+                if !r.proposals.isEmpty { withCandidate += 1 }
+                done += 1
+            }
+            meter.update(done: done)
         }
-        let key = FeatureCache.key(media: path, box: pixelBox, chip: pattern.chip, features: pattern.features)
-        return try cache.features(key: key) {
-            try FeatureExtractor(options: pattern.features).features(of: preparer.chip(path: path, box: pixelBox))
+        meter.finish(done: done)
+        if ids.count == 1, let id = ids.first {
+            for p in try store.proposals(encounterID: id) {
+                print(String(format: "%d. %@  verified %.2f  score %.2f  inliers %d", p.rank, p.individualID, p.verifiedScore,
+                             p.score, p.inliers))
+            }
         }
+        print("ranked \(done) encounters: \(withCandidate) with candidates, \(done - withCandidate) with none (new individuals?)"
+              + (failedFrames > 0 ? "; \(failedFrames) frames unusable" : "")
+              + (stop.isSet ? "; interrupted — run `rosette identify` again to go on" : ""))
+        print("next: `rosette review next`")
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
     }
 }

@@ -3,57 +3,119 @@ import Foundation
 import Identify
 import Store
 
-/// `rosette review`: a person decides on the matcher's proposals, one photo at a time.
+/// `rosette review`: a person decides on the matcher's proposals, one encounter at a time.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Review identification proposals: show the next photo, record a decision.",
+        abstract: "Review identification proposals: show the next encounter (with a side-by-side picture), record a decision.",
         subcommands: [Next.self, Decide.self]
     )
 
+    enum Format: String, ExpressibleByArgument { case text, tsv }
+
     struct Next: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the next photo waiting for a decision, with its proposals.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the next encounter waiting for a decision, with its proposals and a side-by-side picture.")
         @OptionGroup var survey: SurveyOption
+        @Option(help: "Write the picture here (default: SURVEY/cache/review/encounter-N.jpg).") var sheet: String?
+        @Option(help: "Candidates drawn in the picture.") var rows: Int = 3
+        @Option(help: "text, or tsv for scripts (lines: encounter, frame, proposal, sheet).") var format: Format = .text
+        @OptionGroup var pattern: PatternOptions
 
         func run() throws {
-            guard let next = try survey.open().nextForReview() else {
-                print("nothing to review")
+            let store = try survey.open()
+            guard let id = try store.undecidedEncounterIDs().first else {
+                print(format == .tsv ? "done" : "nothing to review")
                 return
             }
-            print("photo \(next.mediaID): \(next.filePath)")
-            var rows = [["rank", "individual", "verified", "score", "inliers", "reference photo"]]
-            for p in next.proposals {
-                rows.append([String(p.rank), p.individualID, String(format: "%.2f", p.verifiedScore), String(format: "%.2f", p.score),
-                             String(p.inliers), p.referencePhotoID.map(String.init) ?? "-"])
+            var review = EncounterReview(store: store)
+            review.chip = pattern.chip
+            review.features = pattern.features
+            review.match = pattern.match
+            review.match.searchThreads = ProcessInfo.processInfo.activeProcessorCount
+            let (encounter, proposals, reranked, problems) = try review.prepare(id)
+            problems.forEach { FileHandle.standardError.write(Data(("warning: " + $0 + "\n").utf8)) }
+            let url = sheet.map { URL(fileURLWithPath: $0) }
+                ?? store.directory.appendingPathComponent("cache/review/encounter-\(id).jpg")
+            try review.sheet(encounter, proposals: proposals, rows: max(1, rows)).write(to: url)
+            switch format {
+            case .tsv:
+                print("encounter\t\(id)\t\(encounter.eventID ?? "")\t\(encounter.deploymentID ?? "")\t\(encounter.side)")
+                for f in encounter.frames { print("frame\t\(f.mediaID)\t\(f.path)\t\(f.features.map(String.init) ?? "")\t\(f.failure ?? "")") }
+                for p in proposals {
+                    print("proposal\t\(p.rank)\t\(p.individualID)\t\(p.verifiedScore)\t\(p.score)\t\(p.inliers)\t\(p.id ?? 0)")
+                }
+                print("sheet\t\(url.path)")
+            case .text:
+                print("encounter \(id): \(encounter.frames.count) frames at \(encounter.deploymentID ?? "?")"
+                      + (encounter.eventID.map { " (burst \($0))" } ?? "") + (reranked ? " — ranked against the current catalog" : ""))
+                for f in encounter.frames {
+                    print("  photo \(f.mediaID): \(f.path)" + (f.failure.map { " — unusable: \($0)" } ?? ""))
+                }
+                if proposals.isEmpty {
+                    print("no candidate in the catalog: a new individual?")
+                } else {
+                    var table = [["rank", "individual", "verified", "score", "inliers", "reference photo"]]
+                    for p in proposals {
+                        table.append([String(p.rank), p.individualID, String(format: "%.2f", p.verifiedScore),
+                                      String(format: "%.2f", p.score), String(p.inliers), p.referencePhotoID.map(String.init) ?? "-"])
+                    }
+                    print(TextTable.render(table))
+                }
+                print("picture: \(url.path)")
+                print("decide with: rosette review decide --encounter \(id) --confirm ID | --new ID | --reject | --unidentifiable"
+                      + " | --not-target [--species NAME] | --skip")
             }
-            print(TextTable.render(rows))
-            print("decide with: rosette review decide --media \(next.mediaID) --confirm ID | --new ID | --reject | --unidentifiable")
         }
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a decision about a photo's identity.")
+        static let configuration = CommandConfiguration(abstract: "Record a decision about an encounter's identity.")
         @OptionGroup var survey: SurveyOption
         @OptionGroup var actor: ActorOption
-        @Option(help: "The photo's mediaID (from `review next`).") var media: Int64
-        @Option(help: "The photo shows this catalogued individual.") var confirm: String?
-        @Option(name: .customLong("new"), help: "The photo shows a new individual, created with this ID.") var newID: String?
+        @Option(help: "The encounter (from `review next`).") var encounter: Int64?
+        @Option(help: "Or a photo of an undecided encounter (its mediaID).") var media: Int64?
+        @Option(help: "The encounter shows this catalogued individual.") var confirm: String?
+        @Option(name: .customLong("new"), help: "The encounter shows a new individual, created with this ID.") var newID: String?
         @Flag(help: "None of the proposals; identity left open.") var reject = false
         @Flag(help: "The pattern cannot be seen well enough.") var unidentifiable = false
+        @Flag(help: "Not the species being identified (give --species when known).") var notTarget = false
+        @Option(help: "With --not-target: what it is (scientific name).") var species: String?
+        @Flag(help: "Decide later: the encounter goes to the back of the queue.") var skip = false
+        @Flag(help: "Do not add the encounter's best frame to the individual's reference photos.") var noReference = false
         @Option var note: String?
 
         func validate() throws {
-            let chosen = [confirm != nil, newID != nil, reject, unidentifiable].filter { $0 }.count
-            guard chosen == 1 else { throw ValidationError("give exactly one of --confirm ID, --new ID, --reject, --unidentifiable") }
+            let chosen = [confirm != nil, newID != nil, reject, unidentifiable, notTarget, skip].filter { $0 }.count
+            guard chosen == 1 else {
+                throw ValidationError("give exactly one of --confirm ID, --new ID, --reject, --unidentifiable, --not-target, --skip")
+            }
+            guard (encounter == nil) != (media == nil) else { throw ValidationError("give --encounter N or --media ID") }
+            if species != nil && !notTarget { throw ValidationError("--species goes with --not-target") }
         }
 
         func run() throws {
             let store = try survey.open()
             let who = actor.actor ?? store.settings.defaultActor
-            let (kind, id): (ReviewDecisionKind, String?) = confirm.map { (.confirmed, $0) } ?? newID.map { (.newIndividual, $0) }
-                ?? (reject ? (.rejected, nil) : (.unidentifiable, nil))
-            try store.recordDecision(mediaID: media, kind, individualID: id, note: note, actor: who)
-            print("recorded: photo \(media) \(kind.rawValue)" + (id.map { " \($0)" } ?? ""))
+            guard let id = try encounter ?? media.flatMap({ try store.undecidedEncounter(mediaID: $0) }) else {
+                throw ValidationError("photo \(media ?? 0) is in no undecided encounter (see `rosette review next`)")
+            }
+            if skip {
+                try store.skipEncounter(id, actor: who)
+                print("skipped: encounter \(id) goes to the back of the queue")
+                return
+            }
+            let kind: ReviewDecisionKind = confirm != nil ? .confirmed : newID != nil ? .newIndividual
+                : reject ? .rejected : unidentifiable ? .unidentifiable : .notTarget
+            let individual = confirm ?? newID
+            let candidate = try individual.flatMap { ind in try store.proposals(encounterID: id).first { $0.individualID == ind }?.id }
+            let reference = try store.recordDecision(
+                encounterID: id,
+                EncounterDecision(kind: kind, individualID: individual, scientificName: species, candidateID: candidate,
+                                  addReference: !noReference, note: note),
+                actor: who)
+            print("recorded: encounter \(id) \(kind.rawValue)" + (individual.map { " \($0)" } ?? "")
+                  + (reference.map { "; its best frame is reference photo \($0)" } ?? ""))
         }
     }
 }

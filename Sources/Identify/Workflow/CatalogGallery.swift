@@ -1,0 +1,81 @@
+import Core
+import Foundation
+import Store
+
+/// The catalog's reference photos as one pattern gallery, at a known catalog version.
+///
+/// Features come from the survey's cache (extracted in parallel when missing). A reference photo that
+/// cannot be used (moved file, tiny box) is reported and left out; the rest still form the gallery.
+public final class CatalogGallery: @unchecked Sendable {
+    /// Nil when the catalog has no usable reference photo yet (every encounter is then a new individual).
+    public private(set) var gallery: PatternGallery?
+    /// The reference photo behind each gallery entry key.
+    public private(set) var referenceOf: [String: CatalogIndividual.ReferencePhoto] = [:]
+    /// The catalog version the gallery reflects.
+    public private(set) var version: Int64
+    /// Reference photos left out, as messages naming the file.
+    public let problems: [String]
+    public let options: MatchOptions
+
+    init(gallery: PatternGallery?, referenceOf: [String: CatalogIndividual.ReferencePhoto], version: Int64, problems: [String],
+         options: MatchOptions) {
+        self.gallery = gallery
+        self.referenceOf = referenceOf
+        self.version = version
+        self.problems = problems
+        self.options = options
+    }
+
+    /// The gallery key of a reference photo.
+    public static func key(_ reference: CatalogIndividual.ReferencePhoto) -> String { "ref\(reference.id)" }
+
+    /// The encounter a reference photo belongs to (its burst), so that a query never matches its own burst.
+    public static func encounter(eventID: String?, mediaID: Int64) -> String { eventID ?? "media\(mediaID)" }
+
+    /// Builds the gallery of every active reference photo of every individual not merged away.
+    public static func build(store: SurveyStore, cache: FeatureCache, chip: ChipPreparer.Options = .init(),
+                             features: FeatureExtractor.Options = .init(), match: MatchOptions = .init(),
+                             workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> CatalogGallery {
+        let version = try store.catalogVersion()
+        var refs: [(String, CatalogIndividual.ReferencePhoto)] = []
+        for individual in try store.individuals() where individual.mergedInto == nil {
+            for ref in individual.referencePhotos { refs.append((individual.individualID, ref)) }
+        }
+        let references = refs.map(\.1)
+        let extracted = Parallel.map(count: refs.count, workers: workers,
+                                     context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
+            let ref = references[i]
+            return Result { try source.features(path: ref.filePath, box: ref.box, width: ref.width, height: ref.height) }
+        }
+        var entries: [GalleryEntry] = []
+        var referenceOf: [String: CatalogIndividual.ReferencePhoto] = [:]
+        var problems: [String] = []
+        for (i, result) in extracted.enumerated() {
+            let (individualID, ref) = refs[i]
+            switch result {
+            case .success(let f):
+                let key = key(ref)
+                referenceOf[key] = ref
+                entries.append(GalleryEntry(key: key, individualID: individualID, side: FlankSide(text: ref.side),
+                                            encounter: encounter(eventID: ref.eventID, mediaID: ref.mediaID), features: f))
+            case .failure(let error):
+                problems.append("reference photo \(ref.id) of \(individualID): \(error)")
+            }
+        }
+        let gallery = entries.contains { $0.features.count > 0 } ? try PatternGallery(entries: entries, options: match) : nil
+        return CatalogGallery(gallery: gallery, referenceOf: referenceOf, version: version, problems: problems, options: match)
+    }
+
+    /// Adds a newly confirmed reference photo without rebuilding the index (the catalog moved to `version`).
+    public func add(individualID: String, reference: CatalogIndividual.ReferencePhoto, features: FeatureSet, version: Int64) throws {
+        let entry = GalleryEntry(key: Self.key(reference), individualID: individualID, side: FlankSide(text: reference.side),
+                                 encounter: Self.encounter(eventID: reference.eventID, mediaID: reference.mediaID), features: features)
+        if let gallery {
+            try gallery.add(entry)
+        } else if features.count > 0 {
+            gallery = try PatternGallery(entries: [entry], options: options)
+        }
+        referenceOf[entry.key] = reference
+        self.version = version
+    }
+}

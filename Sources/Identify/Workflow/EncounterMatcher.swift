@@ -1,0 +1,81 @@
+import Core
+import Foundation
+import Store
+
+/// Ranks the catalog's individuals for an encounter: every usable frame is matched, and the frames'
+/// evidence is summed per individual.
+///
+/// A burst shows the same flank a second apart, from slightly different poses: an individual whose
+/// pattern verifies in several frames gathers more evidence than one that matched a single frame by chance.
+/// Per individual the verified scores and LNBNN scores of the frames are summed; the proposal keeps the frame
+/// with the most inliers, its best reference photo, and the keypoint pairs of that pair of chips.
+public struct EncounterMatcher {
+    /// What ranking an encounter gave.
+    public struct Ranking: Sendable {
+        public var frames: [FrameOutcome]
+        public var proposals: [MatchProposal]
+        /// Frames that could not be used, as messages naming the file.
+        public var problems: [String]
+    }
+
+    public let gallery: CatalogGallery
+    public let source: FeatureSource
+    public var top: Int
+
+    public init(gallery: CatalogGallery, source: FeatureSource, top: Int = 5) {
+        self.gallery = gallery
+        self.source = source
+        self.top = top
+    }
+
+    /// Ranks the encounter's frames against the gallery.
+    public func rank(_ encounter: Encounter) -> Ranking {
+        var ranking = Ranking(frames: [], proposals: [], problems: [])
+        struct Fused { var score = 0.0, verified = 0.0, inliers = 0, frame: Int64?, candidate: Candidate? }
+        var fused: [String: Fused] = [:]
+        let side = FlankSide(text: encounter.side)
+        for frame in encounter.frames {
+            let features: FeatureSet
+            do {
+                features = try source.features(path: frame.path, box: frame.box, width: frame.width, height: frame.height)
+            } catch {
+                ranking.frames.append(FrameOutcome(frameID: frame.id, features: nil, failure: "\(error)"))
+                ranking.problems.append("\(error)")
+                continue
+            }
+            ranking.frames.append(FrameOutcome(frameID: frame.id, features: features.count, failure: nil))
+            guard let g = gallery.gallery, features.count > 0 else { continue }
+            let filter = QueryFilter(side: side, excludedEncounter: CatalogGallery.encounter(eventID: encounter.eventID,
+                                                                                           mediaID: frame.mediaID))
+            let candidates: [Candidate]
+            do { candidates = try g.rank(features, filter: filter) } catch {
+                ranking.problems.append("\(frame.path): \(error)")
+                continue
+            }
+            for c in candidates {
+                var f = fused[c.individualID] ?? Fused()
+                f.score += c.score
+                f.verified += c.verifiedScore
+                if f.candidate == nil || c.inliers > f.inliers {
+                    f.inliers = c.inliers
+                    f.frame = frame.id
+                    f.candidate = c
+                }
+                fused[c.individualID] = f
+            }
+        }
+        let ordered = fused.sorted {
+            if $0.value.verified != $1.value.verified { return $0.value.verified > $1.value.verified }
+            if $0.value.score != $1.value.score { return $0.value.score > $1.value.score }
+            return $0.key < $1.key
+        }
+        ranking.proposals = ordered.prefix(max(1, top)).enumerated().map { i, item in
+            let c = item.value.candidate
+            return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
+                                 inliers: item.value.inliers,
+                                 referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
+                                 frameID: item.value.frame, pairs: c?.matches ?? [])
+        }
+        return ranking
+    }
+}

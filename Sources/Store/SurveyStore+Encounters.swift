@@ -1,0 +1,173 @@
+import Core
+import Foundation
+import GRDB
+
+extension SurveyStore {
+    /// Animal boxes of a species waiting for identification, in deployment and time order.
+    ///
+    /// A box qualifies when its detection confidence reaches `detectionThreshold` and the species is the wanted
+    /// one (`species` is a prefix of the scientific name, e.g. "Panthera pardus"): said by a person about the
+    /// photo (tags, an earlier review), or else by the machine on the box. A person's word wins: a photo tagged
+    /// as another species is left out. Photos already in an encounter, or whose animal a person has already
+    /// named, are left out; so are copies of files stored earlier.
+    public func identificationBoxes(detector: String?, detectionThreshold: Double, species: String) throws -> [IdentificationBox] {
+        let pattern = species.lowercased() + "%"
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                WITH human AS (
+                    SELECT mediaID,
+                           MAX(lower(COALESCE(scientificName, speciesLabel, '')) LIKE :sp) AS isTarget,
+                           MAX(individualID IS NOT NULL) AS named
+                    FROM observation WHERE classificationMethod = 'human' AND mediaID IS NOT NULL GROUP BY mediaID)
+                SELECT o.observationID, o.mediaID, m.eventID, m.deploymentID, m.timestamp, m.width, m.height,
+                       r.path || '/' || m.filePath AS full, o.bboxX, o.bboxY, o.bboxWidth, o.bboxHeight,
+                       o.classificationProbability, COALESCE(o.scientificName, h.isTarget) AS machineName
+                FROM observation o JOIN media m ON m.mediaID = o.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
+                LEFT JOIN human h ON h.mediaID = o.mediaID
+                WHERE o.source = 'triage' AND o.observationType = 'animal' AND o.bboxX IS NOT NULL
+                  AND m.duplicateOf IS NULL
+                  AND (:detector IS NULL OR o.classifiedBy = :detector)
+                  AND COALESCE(o.classificationProbability, 1) >= :threshold
+                  AND COALESCE(h.named, 0) = 0
+                  AND (h.isTarget = 1 OR (h.mediaID IS NULL AND lower(COALESCE(o.scientificName, '')) LIKE :sp))
+                  AND NOT EXISTS (SELECT 1 FROM encounterFrame f WHERE f.mediaID = o.mediaID)
+                ORDER BY m.deploymentID, m.timestamp, m.mediaID, o.classificationProbability DESC, o.observationID
+                """, arguments: ["sp": pattern, "detector": detector, "threshold": detectionThreshold]).map { row in
+                IdentificationBox(observationID: row["observationID"], mediaID: row["mediaID"], eventID: row["eventID"],
+                                  deploymentID: row["deploymentID"], timestamp: row["timestamp"], path: row["full"],
+                                  width: row["width"], height: row["height"],
+                                  box: [row["bboxX"], row["bboxY"], row["bboxWidth"], row["bboxHeight"]],
+                                  confidence: row["classificationProbability"], scientificName: nil)
+            }
+        }
+    }
+
+    /// A number that grows with every change to the catalog (individuals, reference photos, merges, splits):
+    /// proposals ranked at an older version may miss an individual and are ranked again before review.
+    public func catalogVersion() throws -> Int64 {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM changeLog WHERE entity = 'individual'") ?? 0
+        }
+    }
+
+    /// Stores a new encounter and its frames; returns it as stored.
+    @discardableResult
+    public func createEncounter(_ new: NewEncounter) throws -> Encounter {
+        let id: Int64 = try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO encounter(eventID, deploymentID, scientificName, side, detector, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [new.eventID, new.deploymentID, new.scientificName, new.side, new.detector, Date()])
+            let id = db.lastInsertedRowID
+            for b in new.boxes {
+                try db.execute(sql: """
+                    INSERT INTO encounterFrame(encounterID, mediaID, detectionID, bboxX, bboxY, bboxWidth, bboxHeight, detectionConfidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, b.mediaID, b.observationID, b.box[0], b.box[1], b.box[2], b.box[3], b.confidence])
+            }
+            return id
+        }
+        return try encounter(id)
+    }
+
+    /// One encounter with its frames; throws `unknownEncounter`.
+    public func encounter(_ id: Int64) throws -> Encounter {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM encounter WHERE encounterID = ?", arguments: [id]) else {
+                throw CatalogError.unknownEncounter(id: id)
+            }
+            let frames = try Row.fetchAll(db, sql: """
+                SELECT f.*, m.width, m.height, r.path || '/' || m.filePath AS full FROM encounterFrame f
+                JOIN media m ON m.mediaID = f.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
+                WHERE f.encounterID = ? ORDER BY m.timestamp, f.id
+                """, arguments: [id]).map { f in
+                Encounter.Frame(id: f["id"], mediaID: f["mediaID"], path: f["full"], width: f["width"], height: f["height"],
+                                box: [f["bboxX"], f["bboxY"], f["bboxWidth"], f["bboxHeight"]],
+                                detectionConfidence: f["detectionConfidence"], features: f["features"], failure: f["failure"])
+            }
+            return Encounter(encounterID: id, eventID: row["eventID"], deploymentID: row["deploymentID"],
+                             scientificName: row["scientificName"], side: row["side"], frames: frames,
+                             catalogVersion: row["catalogVersion"], rankedAt: row["rankedAt"])
+        }
+    }
+
+    /// Encounters without a decision, oldest first; those a person skipped go behind the others.
+    public func undecidedEncounterIDs() throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT e.encounterID FROM encounter e
+                WHERE NOT EXISTS (SELECT 1 FROM reviewDecision d WHERE d.encounterID = e.encounterID)
+                ORDER BY (SELECT COUNT(*) FROM changeLog c WHERE c.entity = 'encounter' AND c.entityID = CAST(e.encounterID AS TEXT)
+                          AND c.action = 'skip'), e.encounterID
+                """)
+        }
+    }
+
+    /// Replaces an encounter's proposals with a new ranking made against catalog `version`.
+    public func saveRanking(encounterID: Int64, catalogVersion version: Int64, frames: [FrameOutcome],
+                            proposals: [MatchProposal], method: String) throws {
+        try pool.write { db in
+            let now = Date()
+            try db.execute(sql: "DELETE FROM matchCandidate WHERE encounterID = ?", arguments: [encounterID])
+            for f in frames {
+                try db.execute(sql: "UPDATE encounterFrame SET features = ?, failure = ? WHERE id = ? AND encounterID = ?",
+                               arguments: [f.features, f.failure, f.frameID, encounterID])
+            }
+            let side = try String.fetchOne(db, sql: "SELECT side FROM encounter WHERE encounterID = ?", arguments: [encounterID]) ?? "unknown"
+            for p in proposals {
+                let frame = try p.frameID.flatMap {
+                    try Row.fetchOne(db, sql: "SELECT mediaID, bboxX, bboxY, bboxWidth, bboxHeight FROM encounterFrame WHERE id = ?",
+                                     arguments: [$0])
+                }
+                var mediaID: Int64? = frame?["mediaID"]
+                if mediaID == nil {
+                    mediaID = try Int64.fetchOne(db, sql: "SELECT mediaID FROM encounterFrame WHERE encounterID = ? ORDER BY id LIMIT 1",
+                                                 arguments: [encounterID])
+                }
+                try db.execute(sql: """
+                    INSERT INTO matchCandidate(mediaID, side, bboxX, bboxY, bboxWidth, bboxHeight, individualID, rank, score,
+                                               verifiedScore, inliers, referencePhotoID, method, createdAt, encounterID, frameID)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [mediaID, side, frame?["bboxX"] as Double?, frame?["bboxY"] as Double?,
+                                     frame?["bboxWidth"] as Double?, frame?["bboxHeight"] as Double?, p.individualID, p.rank,
+                                     p.score, p.verifiedScore, p.inliers, p.referencePhotoID, method, now, encounterID, p.frameID])
+                let candidateID = db.lastInsertedRowID
+                for pair in p.pairs {
+                    try db.execute(sql: """
+                        INSERT INTO matchPair(candidateID, queryX, queryY, galleryX, galleryY, weight) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [candidateID, pair.queryX, pair.queryY, pair.galleryX, pair.galleryY, pair.weight])
+                }
+            }
+            try db.execute(sql: "UPDATE encounter SET catalogVersion = ?, rankedAt = ? WHERE encounterID = ?",
+                           arguments: [version, now, encounterID])
+        }
+    }
+
+    /// An encounter's current proposals by rank, with their keypoint pairs.
+    public func proposals(encounterID: Int64) throws -> [MatchProposal] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM matchCandidate WHERE encounterID = ? ORDER BY rank", arguments: [encounterID]).map { row in
+                let id: Int64 = row["id"]
+                let pairs = try Row.fetchAll(db, sql: "SELECT * FROM matchPair WHERE candidateID = ? ORDER BY rowid", arguments: [id]).map {
+                    KeypointPair(queryX: $0["queryX"], queryY: $0["queryY"], galleryX: $0["galleryX"], galleryY: $0["galleryY"],
+                                 weight: $0["weight"])
+                }
+                return MatchProposal(id: id, individualID: row["individualID"], rank: row["rank"], score: row["score"],
+                                     verifiedScore: row["verifiedScore"], inliers: row["inliers"],
+                                     referencePhotoID: row["referencePhotoID"], frameID: row["frameID"], pairs: pairs)
+            }
+        }
+    }
+}
+
+extension SurveyStore {
+    /// The full scientific name the survey uses for a species prefix (e.g. "Panthera pardus" → "Panthera pardus
+    /// orientalis"): the most frequent matching name among its observations, else the prefix itself.
+    public func targetScientificName(prefix: String) throws -> String {
+        try pool.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT scientificName FROM observation WHERE lower(scientificName) LIKE lower(?) || '%'
+                GROUP BY scientificName ORDER BY COUNT(*) DESC, scientificName LIMIT 1
+                """, arguments: [prefix]) ?? prefix
+        }
+    }
+}
