@@ -121,5 +121,8 @@ public struct PhotoSettings: Codable, Sendable, Equatable {
     /// Write the truth into each photo as XMP HierarchicalSubject tags (`Species|…`, `individual|…`), as if a
     /// person had tagged the card in digiKam for camtrapR: lets the census chain run before identification.
     public var tagTruth: Bool = false
+    /// With `tagTruth`: also tag individuals (`individual|…`), or only species, sex, life stage and side, as a
+    /// person who sorted the card by species and leaves identification to Rosette.
+    public var tagIndividuals: Bool = true
     public init() {}
 }

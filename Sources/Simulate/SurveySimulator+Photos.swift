@@ -72,7 +72,9 @@ extension SimulatedSurvey {
                             let record = truthRecord(photo, frame: frame, exifTime: exifTime.dateTime, width: context.width, height: context.height)
                             var exif = SimulatedEXIF(dateTimeOriginal: exifTime.dateTime, subSecTimeOriginal: exifTime.subSec,
                                                      make: dep.make, model: dep.model, serialNumber: dep.serialNumber)
-                            if settings.photos.tagTruth { exif.hierarchicalSubjects = record.hierarchicalSubjects }
+                            if settings.photos.tagTruth {
+                                exif.hierarchicalSubjects = record.hierarchicalSubjects(individuals: settings.photos.tagIndividuals)
+                            }
                             try encoder.writeJPEG(pixels: UnsafeBufferPointer(start: out.baseAddress, count: context.width * context.height * frame.channels),
                                                   width: context.width, height: context.height, channels: frame.channels,
                                                   quality: quality, exif: exif, to: photosDirectory.appendingPathComponent(photo.relativePath))

@@ -17,9 +17,13 @@ public struct IdentificationBox: Sendable, Equatable {
     public var box: [Double]
     public var confidence: Double?
     public var scientificName: String?
+    /// How many animals of the species a person counted in the photo (tags), when a person said so: a
+    /// detector's extra boxes beyond that count are fragments or other animals.
+    public var personCount: Int?
 
     public init(observationID: Int64?, mediaID: Int64, eventID: String?, deploymentID: String?, timestamp: Date?, path: String,
-                width: Int?, height: Int?, box: [Double], confidence: Double?, scientificName: String?) {
+                width: Int?, height: Int?, box: [Double], confidence: Double?, scientificName: String?, personCount: Int? = nil) {
+        self.personCount = personCount
         self.observationID = observationID
         self.mediaID = mediaID
         self.eventID = eventID

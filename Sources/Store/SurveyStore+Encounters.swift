@@ -17,11 +17,12 @@ extension SurveyStore {
                 WITH human AS (
                     SELECT mediaID,
                            MAX(lower(COALESCE(scientificName, speciesLabel, '')) LIKE :sp) AS isTarget,
-                           MAX(individualID IS NOT NULL) AS named
+                           MAX(individualID IS NOT NULL) AS named,
+                           SUM(CASE WHEN lower(COALESCE(scientificName, speciesLabel, '')) LIKE :sp THEN COALESCE(count, 1) END) AS counted
                     FROM observation WHERE classificationMethod = 'human' AND mediaID IS NOT NULL GROUP BY mediaID)
                 SELECT o.observationID, o.mediaID, m.eventID, m.deploymentID, m.timestamp, m.width, m.height,
                        r.path || '/' || m.filePath AS full, o.bboxX, o.bboxY, o.bboxWidth, o.bboxHeight,
-                       o.classificationProbability, COALESCE(o.scientificName, h.isTarget) AS machineName
+                       o.classificationProbability, h.counted
                 FROM observation o JOIN media m ON m.mediaID = o.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
                 LEFT JOIN human h ON h.mediaID = o.mediaID
                 WHERE o.source = 'triage' AND o.observationType = 'animal' AND o.bboxX IS NOT NULL
@@ -37,7 +38,7 @@ extension SurveyStore {
                                   deploymentID: row["deploymentID"], timestamp: row["timestamp"], path: row["full"],
                                   width: row["width"], height: row["height"],
                                   box: [row["bboxX"], row["bboxY"], row["bboxWidth"], row["bboxHeight"]],
-                                  confidence: row["classificationProbability"], scientificName: nil)
+                                  confidence: row["classificationProbability"], scientificName: nil, personCount: row["counted"])
             }
         }
     }

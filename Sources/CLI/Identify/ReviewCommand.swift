@@ -2,16 +2,50 @@ import ArgumentParser
 import Foundation
 import Identify
 import Store
+import Core
 
 /// `rosette review`: a person decides on the matcher's proposals, one encounter at a time.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review identification proposals: show the next encounter (with a side-by-side picture), record a decision.",
-        subcommands: [Next.self, Decide.self]
+        subcommands: [Next.self, Decide.self, Session.self]
     )
 
     enum Format: String, ExpressibleByArgument { case text, tsv }
+
+    /// Prints an encounter, its proposals and where its picture is: for a person, or as tab-separated lines.
+    static func show(_ encounter: Encounter, proposals: [MatchProposal], reranked: Bool, sheet url: URL, format: Format) {
+        switch format {
+        case .tsv:
+            print("encounter\t\(encounter.encounterID)\t\(encounter.eventID ?? "")\t\(encounter.deploymentID ?? "")\t\(encounter.side)")
+            for f in encounter.frames {
+                let box = f.box.map { String(format: "%.4f", $0) }.joined(separator: ",")
+                print("frame\t\(f.mediaID)\t\(f.path)\t\(box)\t\(f.features.map(String.init) ?? "")\t\(f.failure ?? "")")
+            }
+            for p in proposals {
+                print("proposal\t\(p.rank)\t\(p.individualID)\t\(p.verifiedScore)\t\(p.score)\t\(p.inliers)\t\(p.id ?? 0)")
+            }
+            print("sheet\t\(url.path)")
+        case .text:
+            print("encounter \(encounter.encounterID): \(encounter.frames.count) frames at \(encounter.deploymentID ?? "?")"
+                  + (encounter.eventID.map { " (burst \($0))" } ?? "") + (reranked ? " — ranked against the current catalog" : ""))
+            for f in encounter.frames {
+                print("  photo \(f.mediaID): \(f.path)" + (f.failure.map { " — unusable: \($0)" } ?? ""))
+            }
+            if proposals.isEmpty {
+                print("no candidate in the catalog: a new individual?")
+            } else {
+                var table = [["rank", "individual", "verified", "score", "inliers", "reference photo"]]
+                for p in proposals {
+                    table.append([String(p.rank), p.individualID, String(format: "%.2f", p.verifiedScore),
+                                  String(format: "%.2f", p.score), String(p.inliers), p.referencePhotoID.map(String.init) ?? "-"])
+                }
+                print(TextTable.render(table))
+            }
+            print("picture: \(url.path)")
+        }
+    }
 
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var survey: SurveyOption
         @Option(help: "Write the picture here (default: SURVEY/cache/review/encounter-N.jpg).") var sheet: String?
         @Option(help: "Candidates drawn in the picture.") var rows: Int = 3
-        @Option(help: "text, or tsv for scripts (lines: encounter, frame, proposal, sheet).") var format: Format = .text
+        @Option(help: "text, or tsv for scripts (lines: encounter, frame (mediaID, path, box, features, failure), proposal, sheet).") var format: Format = .text
         @OptionGroup var pattern: PatternOptions
 
         func run() throws {
@@ -38,31 +72,8 @@ struct ReviewCommand: ParsableCommand {
             let url = sheet.map { URL(fileURLWithPath: $0) }
                 ?? store.directory.appendingPathComponent("cache/review/encounter-\(id).jpg")
             try review.sheet(encounter, proposals: proposals, rows: max(1, rows)).write(to: url)
-            switch format {
-            case .tsv:
-                print("encounter\t\(id)\t\(encounter.eventID ?? "")\t\(encounter.deploymentID ?? "")\t\(encounter.side)")
-                for f in encounter.frames { print("frame\t\(f.mediaID)\t\(f.path)\t\(f.features.map(String.init) ?? "")\t\(f.failure ?? "")") }
-                for p in proposals {
-                    print("proposal\t\(p.rank)\t\(p.individualID)\t\(p.verifiedScore)\t\(p.score)\t\(p.inliers)\t\(p.id ?? 0)")
-                }
-                print("sheet\t\(url.path)")
-            case .text:
-                print("encounter \(id): \(encounter.frames.count) frames at \(encounter.deploymentID ?? "?")"
-                      + (encounter.eventID.map { " (burst \($0))" } ?? "") + (reranked ? " — ranked against the current catalog" : ""))
-                for f in encounter.frames {
-                    print("  photo \(f.mediaID): \(f.path)" + (f.failure.map { " — unusable: \($0)" } ?? ""))
-                }
-                if proposals.isEmpty {
-                    print("no candidate in the catalog: a new individual?")
-                } else {
-                    var table = [["rank", "individual", "verified", "score", "inliers", "reference photo"]]
-                    for p in proposals {
-                        table.append([String(p.rank), p.individualID, String(format: "%.2f", p.verifiedScore),
-                                      String(format: "%.2f", p.score), String(p.inliers), p.referencePhotoID.map(String.init) ?? "-"])
-                    }
-                    print(TextTable.render(table))
-                }
-                print("picture: \(url.path)")
+            ReviewCommand.show(encounter, proposals: proposals, reranked: reranked, sheet: url, format: format)
+            if format == .text {
                 print("decide with: rosette review decide --encounter \(id) --confirm ID | --new ID | --reject | --unidentifiable"
                       + " | --not-target [--species NAME] | --skip")
             }

@@ -55,6 +55,8 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Multiplier on the rates of other species, people and vehicles (0 = leopards only).") var otherSpeciesScale: Double = 1
     @Flag(help: "Write the truth into the photos as XMP tags (Species|…, individual|…), as a person tagging the card for camtrapR would.")
     var tagTruth = false
+    @Flag(help: "Like --tag-truth but without individual tags: species only, left for `rosette identify` to identify.")
+    var tagSpeciesOnly = false
     @Flag(help: "Also write a re-identification dataset: leopard flank crops and OUT/reid/metadata.csv (for `rosette reid eval`).")
     var reidDataset = false
 
@@ -120,7 +122,8 @@ public struct SimulateCommand: ParsableCommand {
         s.photos.height = height
         s.photos.quality = quality
         s.photos.falseTriggersPerDay = falseTriggers
-        s.photos.tagTruth = tagTruth
+        s.photos.tagTruth = tagTruth || tagSpeciesOnly
+        s.photos.tagIndividuals = !tagSpeciesOnly
         s.otherSpecies = s.otherSpecies.compactMap { species in
             guard otherSpeciesScale > 0 else { return nil }
             var sp = species

@@ -66,12 +66,18 @@ public final class CatalogGallery: @unchecked Sendable {
         return CatalogGallery(gallery: gallery, referenceOf: referenceOf, version: version, problems: problems, options: match)
     }
 
+    /// Notes a catalog change that adds no photo (e.g. an individual created without a reference photo).
+    public func add(version: Int64) throws { self.version = version }
+
     /// Adds a newly confirmed reference photo without rebuilding the index (the catalog moved to `version`).
     public func add(individualID: String, reference: CatalogIndividual.ReferencePhoto, features: FeatureSet, version: Int64) throws {
         let entry = GalleryEntry(key: Self.key(reference), individualID: individualID, side: FlankSide(text: reference.side),
                                  encounter: Self.encounter(eventID: reference.eventID, mediaID: reference.mediaID), features: features)
-        if let gallery {
-            try gallery.add(entry)
+        if let current = gallery {
+            try current.add(entry)
+            // Added photos are searched exactly; fold them into fresh kd-trees once they are a quarter of the rows.
+            let counts = current.index.counts
+            if counts.recent * 4 > counts.rows { gallery = try current.rebuilt() }
         } else if features.count > 0 {
             gallery = try PatternGallery(entries: [entry], options: options)
         }

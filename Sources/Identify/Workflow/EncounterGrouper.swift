@@ -7,7 +7,8 @@ import Store
 /// holds several (a mother with cubs), boxes are linked frame to frame by overlap, each box joining the
 /// track whose latest box overlaps it most (IoU ≥ `linkOverlap`), else starting a track. Within a frame,
 /// a box overlapping a more confident one by more than `duplicateOverlap` is the same animal found twice
-/// and is dropped. Photos without a burst are encounters of their own.
+/// and is dropped; when a person counted the animals in a photo (tags), only that many boxes are kept,
+/// the likeliest first. Photos without a burst are encounters of their own.
 public struct EncounterGrouper: Sendable {
     public var duplicateOverlap = 0.5
     public var linkOverlap = 0.1
@@ -52,10 +53,12 @@ public struct EncounterGrouper: Sendable {
         }
         frames = frames.map { frame in
             var kept: [IdentificationBox] = []
-            for b in frame.sorted(by: { ($0.confidence ?? 1) > ($1.confidence ?? 1) })
+            for b in frame.sorted(by: Self.moreLikelyAnimal)
             where !kept.contains(where: { Self.iou($0.box, b.box) > duplicateOverlap }) {
                 kept.append(b)
             }
+            // A person counted the animals: boxes beyond that count are fragments of them or something else.
+            if let count = frame.compactMap(\.personCount).max(), count >= 1 { kept = Array(kept.prefix(count)) }
             return kept
         }
         if frames.allSatisfy({ $0.count <= 1 }) { return [frames.flatMap { $0 }].filter { !$0.isEmpty } }
@@ -77,6 +80,13 @@ public struct EncounterGrouper: Sendable {
             }
         }
         return tracks
+    }
+
+    /// Orders a frame's boxes: the more confident first, the larger first among equals (to 0.05).
+    static func moreLikelyAnimal(_ a: IdentificationBox, _ b: IdentificationBox) -> Bool {
+        let ca = ((a.confidence ?? 1) * 20).rounded(), cb = ((b.confidence ?? 1) * 20).rounded()
+        if ca != cb { return ca > cb }
+        return a.box[2] * a.box[3] > b.box[2] * b.box[3]
     }
 
     /// Intersection over union of two [x, y, w, h] boxes.
