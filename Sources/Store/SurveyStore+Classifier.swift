@@ -72,3 +72,33 @@ extension SurveyStore {
         }
     }
 }
+
+/// One stored species guess for a box: a classifier's or an imported classification.
+public struct SpeciesGuess: Sendable, Equatable {
+    public var label: String?
+    public var scientificName: String?
+    public var probability: Double
+    /// 'classifier' or 'md-classification'.
+    public var source: String
+    /// The classifier (or, for imports, the detector) that said it.
+    public var classifiedBy: String
+    /// The box it is about: [x, y, width, height] relative.
+    public var bbox: [Double]
+}
+
+extension SurveyStore {
+    /// Every species guess stored for a photo's boxes, highest probability first.
+    public func speciesEvidence(mediaID: Int64) throws -> [SpeciesGuess] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT speciesLabel, scientificName, classificationProbability, source, classifiedBy, bboxX, bboxY, bboxWidth, bboxHeight
+                FROM observation WHERE mediaID = ? AND source IN (?, ?) AND classificationProbability IS NOT NULL
+                ORDER BY classificationProbability DESC, observationID
+                """, arguments: [mediaID, ObservationSource.classifier, ObservationSource.importedClassification]).map {
+                SpeciesGuess(label: $0["speciesLabel"], scientificName: $0["scientificName"], probability: $0["classificationProbability"],
+                             source: $0["source"], classifiedBy: $0["classifiedBy"],
+                             bbox: [$0["bboxX"], $0["bboxY"], $0["bboxWidth"], $0["bboxHeight"]])
+            }
+        }
+    }
+}
