@@ -15,6 +15,9 @@ public struct SurveySettings: Sendable, Equatable {
     public var independenceMinutes: Double = 30
     /// Who is recorded as making changes when no --actor is given.
     public var defaultActor: String = NSUserName()
+    /// A person box at or above this detector confidence makes a photo a people photo, hidden from viewers
+    /// without the right (see `AccessRole`); person tags always do.
+    public var peopleBoxThreshold: Double = 0.2
 
     public init() {}
 
@@ -37,6 +40,10 @@ public struct SurveySettings: Sendable, Equatable {
         [census]
         # Detections of one species at one station closer than this are one independent event.
         independence_minutes = \(format(independenceMinutes))
+
+        [privacy]
+        # A person box at or above this confidence (0–1) hides the photo from partner and public viewers.
+        people_box_threshold = \(format(peopleBoxThreshold))
 
         """
     }
@@ -97,6 +104,12 @@ public struct SurveySettings: Sendable, Equatable {
         case ("survey", "default_actor"): defaultActor = try string()
         case ("ingest", "sequence_gap_seconds"): sequenceGapSeconds = try number()
         case ("census", "independence_minutes"): independenceMinutes = try number()
+        case ("privacy", "people_box_threshold"):
+            let v = try number()
+            guard v <= 1 else {
+                throw RosetteError.badSetting(file: file, line: line, detail: "people_box_threshold: expected 0–1, found \(value)")
+            }
+            peopleBoxThreshold = v
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v1-foundation", migrate: v1)
         migrator.registerMigration("v2-identify", migrate: v2Identify)
         migrator.registerMigration("v3-triage", migrate: v3Triage)
+        migrator.registerMigration("v4-species", migrate: v4Species)
         migrator.registerMigration("v5-encounters", migrate: v5Encounters)
         return migrator
     }

@@ -34,7 +34,12 @@ public struct DetectionRecord: Sendable, Equatable {
 extension SurveyStore {
     /// Observations that name a species: a detector's box without a species (its category label, e.g.
     /// "animal" or "motion") is not a species record. Shared by the census queries and the status summary.
-    static let namesSpecies = "NOT (COALESCE(o.source, '') = 'triage' AND o.scientificName IS NULL)"
+    /// Raw species evidence (a classifier's top-k guesses per box, imported classifications) is not a record
+    /// either: `rosette triage species --apply` turns it into 'species' rows.
+    static let namesSpecies = """
+        NOT ((COALESCE(o.source, '') = 'triage' AND o.scientificName IS NULL)
+             OR COALESCE(o.source, '') IN ('\(ObservationSource.classifier)', '\(ObservationSource.importedClassification)'))
+        """
 
     /// Animal detections in time order, optionally of one species (matched on scientific name or label,
     /// case-insensitively) and within [from, to]. Duplicated files are left out.

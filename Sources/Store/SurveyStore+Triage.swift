@@ -39,13 +39,20 @@ public struct TriageMediaResult: Sendable, Equatable {
     public var failure: String?
     public var imageWidth: Int?
     public var imageHeight: Int?
+    /// Species guesses for the boxes (imported MegaDetector `classifications`): each carries its box's bbox.
+    public var classifications: [Observation]
+    /// The photo's time as the results file gave it, kept verbatim for export.
+    public var datetime: String?
 
-    public init(mediaID: Int64, detections: [Observation], failure: String? = nil, imageWidth: Int? = nil, imageHeight: Int? = nil) {
+    public init(mediaID: Int64, detections: [Observation], failure: String? = nil, imageWidth: Int? = nil, imageHeight: Int? = nil,
+                classifications: [Observation] = [], datetime: String? = nil) {
         self.mediaID = mediaID
         self.detections = detections
         self.failure = failure
         self.imageWidth = imageWidth
         self.imageHeight = imageHeight
+        self.classifications = classifications
+        self.datetime = datetime
     }
 }
 
@@ -131,22 +138,24 @@ extension SurveyStore {
         try pool.write { db in
             for r in results {
                 try db.execute(sql: """
-                    DELETE FROM observation WHERE mediaID = ? AND classifiedBy = ? AND source = 'triage'
-                    """, arguments: [r.mediaID, detector])
+                    DELETE FROM observation WHERE mediaID = ? AND classifiedBy = ? AND source IN (?, ?)
+                    """, arguments: [r.mediaID, detector, ObservationSource.triage, ObservationSource.importedClassification])
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO triageMedia(mediaID, detector, runID, failure, imageWidth, imageHeight, processedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [r.mediaID, detector, runID, r.failure, r.imageWidth, r.imageHeight, now])
+                    INSERT OR REPLACE INTO triageMedia(mediaID, detector, runID, failure, imageWidth, imageHeight, processedAt, datetime)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [r.mediaID, detector, runID, r.failure, r.imageWidth, r.imageHeight, now, r.datetime])
                 let media = try Row.fetchOne(db, sql: "SELECT deploymentID, eventID FROM media WHERE mediaID = ?", arguments: [r.mediaID])
-                for var o in r.detections {
-                    o.observationID = nil
-                    o.mediaID = r.mediaID
-                    o.deploymentID = media?["deploymentID"]
-                    o.eventID = media?["eventID"]
-                    o.classificationMethod = "machine"
-                    o.classifiedBy = detector
-                    o.source = "triage"
-                    try o.insert(db)
+                for (rows, source) in [(r.detections, ObservationSource.triage), (r.classifications, ObservationSource.importedClassification)] {
+                    for var o in rows {
+                        o.observationID = nil
+                        o.mediaID = r.mediaID
+                        o.deploymentID = media?["deploymentID"]
+                        o.eventID = media?["eventID"]
+                        o.classificationMethod = "machine"
+                        o.classifiedBy = detector
+                        o.source = source
+                        try o.insert(db)
+                    }
                 }
             }
         }
@@ -156,22 +165,32 @@ extension SurveyStore {
     public func triageResults(detector: String) throws -> [StoredTriageResult] {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.mediaID, t.failure, t.imageWidth, t.imageHeight, m.rootID, m.filePath, m.eventID
+                SELECT t.mediaID, t.failure, t.imageWidth, t.imageHeight, t.datetime, m.rootID, m.filePath, m.eventID
                 FROM triageMedia t JOIN media m ON m.mediaID = t.mediaID
                 WHERE t.detector = ? ORDER BY m.filePath, m.rootID
                 """, arguments: [detector])
             var byMedia: [Int64: [Observation]] = [:]
+            var classifications: [Int64: [Observation]] = [:]
             let observations = try Observation.fetchAll(db, sql: """
-                SELECT * FROM observation WHERE classifiedBy = ? AND source = 'triage'
-                ORDER BY mediaID, classificationProbability DESC, observationID
-                """, arguments: [detector])
-            for o in observations { byMedia[o.mediaID ?? -1, default: []].append(o) }
+                SELECT * FROM observation WHERE classifiedBy = ? AND source IN (?, ?)
+                ORDER BY mediaID, observationID
+                """, arguments: [detector, ObservationSource.triage, ObservationSource.importedClassification])
+            for o in observations {
+                if o.source == ObservationSource.triage { byMedia[o.mediaID ?? -1, default: []].append(o) }
+                else { classifications[o.mediaID ?? -1, default: []].append(o) }
+            }
+            for (id, list) in byMedia {   // highest confidence first; stored order on ties
+                byMedia[id] = list.enumerated().sorted {
+                    ($0.element.classificationProbability ?? 0, -$0.offset) > ($1.element.classificationProbability ?? 0, -$1.offset)
+                }.map(\.element)
+            }
             return rows.map { row in
                 let id: Int64 = row["mediaID"]
                 return StoredTriageResult(
                     mediaID: id, rootID: row["rootID"], filePath: row["filePath"], eventID: row["eventID"],
                     result: TriageMediaResult(mediaID: id, detections: byMedia[id] ?? [], failure: row["failure"],
-                                              imageWidth: row["imageWidth"], imageHeight: row["imageHeight"]))
+                                              imageWidth: row["imageWidth"], imageHeight: row["imageHeight"],
+                                              classifications: classifications[id] ?? [], datetime: row["datetime"]))
             }
         }
     }

@@ -63,8 +63,9 @@ public enum JSONValue: Sendable, Hashable, Decodable {
                            indent: String?, level: Int) {
         out += open
         guard !items.isEmpty else { out += close; return }
-        // Short arrays of numbers (boxes) stay on one line.
+        // Arrays of numbers (boxes) and short [id, conf] pairs (classifications) stay on one line.
         let inline = indent == nil || items.allSatisfy { $0.1 == nil && $0.0.number != nil }
+            || (items.count <= 2 && items.allSatisfy { $0.1 == nil && ($0.0.number != nil || $0.0.string != nil) })
         for (i, (value, key)) in items.enumerated() {
             if i > 0 { out += inline && indent != nil ? ", " : "," }
             if !inline, let indent { out += "\n" + String(repeating: indent, count: level + 1) }

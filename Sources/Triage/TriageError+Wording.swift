@@ -27,6 +27,19 @@ extension TriageError: CustomStringConvertible, LocalizedError {
             return "\(path): the truth table cannot be read (\(reason))"
         case .imageFailure(let path, let reason):
             return "\(path): \(reason)"
+        case .unreadableLabels(let path, let reason):
+            return "\(path): the labels file cannot be read (\(reason)); no photo was processed"
+        case .badLabels(let path, let line, let detail):
+            return "\(path):\(line): not a labels file (one label per line, in the model's output order): \(detail); no photo was processed"
+        case .unreadableClassifier(let path, let reason):
+            return "\(path): the classifier model cannot be loaded (\(reason)); no photo was processed"
+        case .badClassifierShape(let path, let detail):
+            return "\(path): the model is not a classifier with input 1×3×N×N and one output per label (\(detail)); no photo was processed"
+        case .badNormalisation(let mean, let std):
+            return "normalisation needs three means and three positive standard deviations (R,G,B); got mean \(mean), std \(std)"
+        case .noBoxes(let detector, let minConfidence):
+            return "no animal boxes at or above \(minConfidence)" + (detector.map { " from detector '\($0)'" } ?? "")
+                + " in this survey (run `rosette triage import`, `motion` or `detect` first; see `rosette triage list`)"
         }
     }
 
@@ -53,6 +66,11 @@ extension TriageWarning: CustomStringConvertible {
             return "\(path): warning: images[\(index)] has no 'file'; skipped"
         case .unmatchedImage(let file, let reason):
             return "\(file): \(reason)"
+        case .unknownClassificationCategory(let path, let id, let n):
+            return "\(path): warning: classification category '\(id)' is not in classification_categories; its \(n) classification(s) skipped"
+        case .unknownLabels(let path, let labels):
+            return "\(path): warning: \(labels.count) label(s) not in the taxonomy, kept as species labels without a scientific name: "
+                + labels.prefix(8).joined(separator: ", ") + (labels.count > 8 ? ", …" : "")
         }
     }
 }

@@ -13,6 +13,12 @@ public enum TriageError: Error, Sendable, Equatable {
     case badClassMap(value: String)
     case unreadableTruth(path: String, reason: String)
     case imageFailure(path: String, reason: String)
+    case unreadableLabels(path: String, reason: String)
+    case badLabels(path: String, line: Int, detail: String)
+    case unreadableClassifier(path: String, reason: String)
+    case badClassifierShape(path: String, detail: String)
+    case badNormalisation(mean: [Double], std: [Double])
+    case noBoxes(detector: String?, minConfidence: Double)
 }
 
 /// Something a person should know about, that did not stop the command.
@@ -25,4 +31,6 @@ public enum TriageWarning: Sendable, Equatable, Hashable {
     case badDetection(path: String, file: String, detail: String)
     case imageWithoutFile(path: String, index: Int)
     case unmatchedImage(file: String, reason: String)
+    case unknownLabels(path: String, labels: [String])
+    case unknownClassificationCategory(path: String, id: String, classifications: Int)
 }

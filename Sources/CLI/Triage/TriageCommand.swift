@@ -8,12 +8,12 @@ import Triage
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Find the animals in photos: import MegaDetector results, run motion triage or an ONNX detector.",
+        abstract: "Find the animals in photos and their species: MegaDetector results, motion, ONNX detectors and classifiers.",
         discussion: """
             Results are stored as machine observations (animal, human, vehicle; box; confidence) per photo,
             down to a confidence of \(MegaDetectorImport.confidenceFloor): thresholds are chosen when results are read.
             """,
-        subcommands: [Import.self, Export.self, List.self, Motion.self, Detect.self, Validate.self])
+        subcommands: [Import.self, Export.self, List.self, Motion.self, Detect.self, Classify.self, Species.self, Validate.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,7 +32,8 @@ struct TriageCommand: ParsableCommand {
 
         func run() throws {
             let store = try survey.open()
-            let s = try MegaDetectorImport(store: store).run(path: mdResults, detector: detector)
+            let s = try MegaDetectorImport(store: store, taxonomy: Taxonomy.forSurvey(directory: store.directory))
+                .run(path: mdResults, detector: detector)
             for w in s.warnings { printError(w.description) }
             let unmatched = s.unmatched + s.ambiguous
             print("\(mdResults): \(s.matched) of \(s.images) image(s) matched photos in this survey; \(unmatched) did not"
@@ -44,7 +45,9 @@ struct TriageCommand: ParsableCommand {
                 printError("Nothing imported: no image in the file is a photo of this survey (is it another survey's file?).")
                 throw ExitCode(1)
             }
-            print("  detector '\(s.detector)': \(s.detectionsStored) detection(s) stored, \(s.failures) failed image(s) recorded, "
+            print("  detector '\(s.detector)': \(s.detectionsStored) detection(s) stored"
+                  + (s.classificationsStored > 0 ? " with \(s.classificationsStored) species classification(s)" : "")
+                  + ", \(s.failures) failed image(s) recorded, "
                   + "\(s.belowFloor) detection(s) below \(MegaDetectorImport.confidenceFloor) not stored.")
         }
     }
@@ -55,27 +58,20 @@ struct TriageCommand: ParsableCommand {
         @OptionGroup var survey: SurveyOption
         @Option(help: "The JSON file to write.", completion: .file(extensions: ["json"])) var out: String
         @Option(help: "Which detector's results (default: the only one).") var detector: String?
+        @OptionGroup var access: RoleOption
 
         func run() throws {
             let store = try survey.open()
             let export = MegaDetectorExport(store: store)
-            let batch = try export.batch(detector: try export.resolveDetector(detector))
+            let viewer = try access.viewer(store)
+            let (batch, withheld) = try export.batch(detector: try export.resolveDetector(detector), viewer: viewer)
             try batch.jsonText.write(to: URL(fileURLWithPath: out), atomically: true, encoding: .utf8)
             let failures = batch.images.filter { $0.failure != nil }.count
             print("\(out): \(batch.images.count) image(s) (\(failures) failed), "
-                  + "\(batch.images.reduce(0) { $0 + ($1.detections?.count ?? 0) }) detection(s).")
+                  + "\(batch.images.reduce(0) { $0 + ($1.detections?.count ?? 0) }) detection(s)"
+                  + (withheld > 0 ? "; \(withheld) photo(s) with people withheld for --role \(viewer.role.rawValue)." : "."))
         }
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the detectors with stored results.")
 
-        @OptionGroup var survey: SurveyOption
-
-        func run() throws {
-            let detectors = try survey.open().triageDetectors()
-            if detectors.isEmpty { print("No triage results yet.") }
-            for d in detectors { print("\(d.detector): \(d.media) photo(s)") }
-        }
-    }
 }

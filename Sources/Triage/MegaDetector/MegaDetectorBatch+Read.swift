@@ -62,7 +62,10 @@ extension MegaDetectorBatch {
                                    warnings: inout [TriageWarning]) -> Image {
         let failure = entry["failure"]?.string
         let size = { (key: String) -> Int? in entry[key]?.number.map { Int($0) } }
-        guard failure == nil else { return Image(file: file, detections: nil, failure: failure, width: size("width"), height: size("height")) }
+        let datetime = entry["datetime"]?.string
+        guard failure == nil else {
+            return Image(file: file, detections: nil, failure: failure, width: size("width"), height: size("height"), datetime: datetime)
+        }
         var detections: [Entry] = []
         for d in entry["detections"]?.array ?? [] {
             guard let object = d.object else {
@@ -82,8 +85,19 @@ extension MegaDetectorBatch {
                 warnings.append(.badDetection(path: path, file: file, detail: "bbox is not [x, y, width, height]"))
                 continue
             }
-            detections.append(Entry(category: category, conf: conf, bbox: RelativeBox(x: b[0], y: b[1], width: b[2], height: b[3])))
+            var classifications: [Classification] = []
+            for pair in object["classifications"]?.array ?? [] {
+                let items = pair.array ?? []
+                let id = items.first.flatMap { $0.string ?? $0.number.map { JSONValue.format($0) } }
+                guard items.count == 2, let id, let c = items[1].number, (0...1).contains(c) else {
+                    warnings.append(.badDetection(path: path, file: file, detail: "a classification is not [category, conf]; it was skipped"))
+                    continue
+                }
+                classifications.append(Classification(category: id, conf: c))
+            }
+            detections.append(Entry(category: category, conf: conf, bbox: RelativeBox(x: b[0], y: b[1], width: b[2], height: b[3]),
+                                    classifications: classifications))
         }
-        return Image(file: file, detections: detections, failure: nil, width: size("width"), height: size("height"))
+        return Image(file: file, detections: detections, failure: nil, width: size("width"), height: size("height"), datetime: datetime)
     }
 }

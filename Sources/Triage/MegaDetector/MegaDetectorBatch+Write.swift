@@ -21,10 +21,15 @@ extension MegaDetectorBatch.Image {
             members["detections"] = .null
         } else {
             members["detections"] = .array((detections ?? []).map { d in
-                .object(["category": .string(d.category), "conf": .number(d.conf),
-                         "bbox": .array([d.bbox.x, d.bbox.y, d.bbox.width, d.bbox.height].map { .number($0) })])
+                var entry: [String: JSONValue] = ["category": .string(d.category), "conf": .number(d.conf),
+                                                  "bbox": .array([d.bbox.x, d.bbox.y, d.bbox.width, d.bbox.height].map { .number($0) })]
+                if !d.classifications.isEmpty {
+                    entry["classifications"] = .array(d.classifications.map { .array([.string($0.category), .number($0.conf)]) })
+                }
+                return .object(entry)
             })
         }
+        if let datetime { members["datetime"] = .string(datetime) }
         if let width { members["width"] = .number(Double(width)) }
         if let height { members["height"] = .number(Double(height)) }
         return .object(members)

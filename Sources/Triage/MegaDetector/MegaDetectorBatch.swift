@@ -39,29 +39,52 @@ public struct MegaDetectorBatch: Sendable, Equatable {
         public var failure: String?
         public var width: Int?
         public var height: Int?
+        /// The photo's time as the file gave it (e.g. "2024:10:12 05:07:00"), kept verbatim.
+        public var datetime: String?
 
-        public init(file: String, detections: [Entry]?, failure: String? = nil, width: Int? = nil, height: Int? = nil) {
+        public init(file: String, detections: [Entry]?, failure: String? = nil, width: Int? = nil, height: Int? = nil,
+                    datetime: String? = nil) {
             self.file = file
             self.detections = detections
             self.failure = failure
             self.width = width
             self.height = height
+            self.datetime = datetime
         }
     }
 
-    /// One detection entry: category id, confidence, box.
+    /// One detection entry: category id, confidence, box, and any species classifications of the box.
     public struct Entry: Sendable, Equatable {
         public var category: String
         public var conf: Double
         public var bbox: RelativeBox
+        /// `classifications`: [classification category id, confidence] pairs, as listed (best first, usually).
+        public var classifications: [Classification]
 
-        public init(category: String, conf: Double, bbox: RelativeBox) {
+        public init(category: String, conf: Double, bbox: RelativeBox, classifications: [Classification] = []) {
             self.category = category
+            self.classifications = classifications
             self.conf = MegaDetectorBatch.rounded(conf, places: 3)
             self.bbox = RelativeBox(x: MegaDetectorBatch.rounded(bbox.x, places: 4), y: MegaDetectorBatch.rounded(bbox.y, places: 4),
                                     width: MegaDetectorBatch.rounded(bbox.width, places: 4),
                                     height: MegaDetectorBatch.rounded(bbox.height, places: 4))
         }
+    }
+
+    /// One species guess for a detection: a `classification_categories` id and its confidence (3 decimals).
+    public struct Classification: Sendable, Equatable {
+        public var category: String
+        public var conf: Double
+
+        public init(category: String, conf: Double) {
+            self.category = category
+            self.conf = MegaDetectorBatch.rounded(conf, places: 3)
+        }
+    }
+
+    /// `classification_categories`: id → species name (empty when the file has none).
+    public var classificationCategories: [String: String] {
+        extras["classification_categories"]?.object?.compactMapValues(\.string) ?? [:]
     }
 
     /// Rounds through the decimal text, so the value is exactly what reading the written text gives.

@@ -20,8 +20,14 @@ public struct MegaDetectorExport: Sendable {
         return only
     }
 
-    /// The batch for one detector: its imported info block (or a fresh one), and one entry per processed image.
+    /// The batch for one detector as the survey's owner sees it.
     public func batch(detector: String) throws -> MegaDetectorBatch {
+        try batch(detector: detector, viewer: .owner).batch
+    }
+
+    /// The batch for one detector: its imported info block (or a fresh one), and one entry per processed image
+    /// the viewer may see (with the box classifications imported with it); `withheld` counts the photos left out.
+    public func batch(detector: String, viewer: Viewer) throws -> (batch: MegaDetectorBatch, withheld: Int) {
         var info: [String: JSONValue] = ["detector": .string(detector), "format_version": .string(MegaDetectorBatch.formatVersion)]
         var categories = MegaDetectorBatch.defaultCategories
         var extras: [String: JSONValue] = [:]
@@ -41,15 +47,24 @@ public struct MegaDetectorExport: Sendable {
             categories[free] = kind == .human ? "person" : kind.rawValue
             idOfKind[kind] = free
         }
-        let images = try store.triageResults(detector: detector).map { stored -> MegaDetectorBatch.Image in
+        var classID: [String: String] = [:]
+        for (id, name) in (extras["classification_categories"]?.object ?? [:]).sorted(by: { $0.key > $1.key }) {
+            if let name = name.string { classID[name] = id }
+        }
+        let (stored, withheld) = try store.triageResults(detector: detector, viewer: viewer)
+        let images = stored.map { stored -> MegaDetectorBatch.Image in
             let r = stored.result
+            let byBox = Dictionary(grouping: r.classifications) { [$0.bboxX, $0.bboxY, $0.bboxWidth, $0.bboxHeight] }
             let entries = r.detections.compactMap { o -> MegaDetectorBatch.Entry? in
                 guard let d = Detection(observation: o), let id = idOfKind[d.kind] else { return nil }
-                return MegaDetectorBatch.Entry(category: id, conf: d.confidence, bbox: d.box)
+                let classes = (byBox[[o.bboxX, o.bboxY, o.bboxWidth, o.bboxHeight]] ?? []).compactMap { c in
+                    c.speciesLabel.flatMap { classID[$0] }.map { MegaDetectorBatch.Classification(category: $0, conf: c.classificationProbability ?? 0) }
+                }
+                return MegaDetectorBatch.Entry(category: id, conf: d.confidence, bbox: d.box, classifications: classes)
             }
             return MegaDetectorBatch.Image(file: stored.filePath, detections: r.failure == nil ? entries : nil,
-                                           failure: r.failure, width: r.imageWidth, height: r.imageHeight)
+                                           failure: r.failure, width: r.imageWidth, height: r.imageHeight, datetime: r.datetime)
         }
-        return MegaDetectorBatch(info: info, detectionCategories: categories, extras: extras, images: images)
+        return (MegaDetectorBatch(info: info, detectionCategories: categories, extras: extras, images: images), withheld)
     }
 }

@@ -16,6 +16,8 @@ public struct MegaDetectorImport: Sendable {
         public var ambiguous: Int
         public var failures: Int
         public var detectionsStored: Int
+        /// Species classifications of the stored detections.
+        public var classificationsStored = 0
         public var belowFloor: Int
         public var warnings: [TriageWarning]
         /// A few unmatched paths, to show the user.
@@ -23,8 +25,13 @@ public struct MegaDetectorImport: Sendable {
     }
 
     public let store: SurveyStore
+    /// Resolves `classification_categories` names to scientific names.
+    public var taxonomy: Taxonomy
 
-    public init(store: SurveyStore) { self.store = store }
+    public init(store: SurveyStore, taxonomy: Taxonomy = .builtIn) {
+        self.store = store
+        self.taxonomy = taxonomy
+    }
 
     /// Reads `path` and stores its results under `detector` (default: the file's info.detector).
     public func run(path: String, detector: String? = nil) throws -> Summary {
@@ -41,7 +48,10 @@ public struct MegaDetectorImport: Sendable {
                               detectionsStored: 0, belowFloor: 0, warnings: readWarnings, unmatchedExamples: [])
         var unknownIDs: [String: Int] = [:]
         var unusable: [String: Int] = [:]
+        var unknownClasses: [String: Int] = [:]
         var results: [TriageMediaResult] = []
+        let classNames = batch.classificationCategories
+        let classTaxa = classNames.mapValues { taxonomy.resolve($0) }
         for image in batch.images {
             let mediaID: Int64
             switch matcher.match(image.file) {
@@ -58,6 +68,7 @@ public struct MegaDetectorImport: Sendable {
             summary.matched += 1
             if image.failure != nil { summary.failures += 1 }
             var observations: [Observation] = []
+            var classifications: [Observation] = []
             for entry in image.detections ?? [] {
                 guard let categoryName = batch.detectionCategories[entry.category] else {
                     unknownIDs[entry.category, default: 0] += 1
@@ -71,16 +82,34 @@ public struct MegaDetectorImport: Sendable {
                     summary.belowFloor += 1
                     continue
                 }
-                observations.append(Detection(kind: kind, confidence: entry.conf, box: entry.bbox).observation(label: categoryName))
+                let detection = Detection(kind: kind, confidence: entry.conf, box: entry.bbox).observation(label: categoryName)
+                observations.append(detection)
+                for c in entry.classifications {
+                    guard let name = classNames[c.category] else { unknownClasses[c.category, default: 0] += 1; continue }
+                    let taxon = classTaxa[c.category] ?? nil
+                    var o = detection
+                    o.observationType = taxon?.observationType ?? kind
+                    o.speciesLabel = name
+                    o.scientificName = taxon?.scientificName
+                    o.classificationProbability = c.conf
+                    classifications.append(o)
+                }
             }
             summary.detectionsStored += observations.count
+            summary.classificationsStored += classifications.count
             results.append(TriageMediaResult(mediaID: mediaID, detections: observations, failure: image.failure,
-                                             imageWidth: image.width, imageHeight: image.height))
+                                             imageWidth: image.width, imageHeight: image.height,
+                                             classifications: classifications, datetime: image.datetime))
         }
         for (id, n) in unknownIDs.sorted(by: { $0.key < $1.key }) { summary.warnings.append(.unknownCategory(path: path, id: id, detections: n)) }
         for (id, n) in unusable.sorted(by: { $0.key < $1.key }) {
             summary.warnings.append(.unusableCategory(path: path, id: id, name: batch.detectionCategories[id] ?? "", detections: n))
         }
+        for (id, n) in unknownClasses.sorted(by: { $0.key < $1.key }) {
+            summary.warnings.append(.unknownClassificationCategory(path: path, id: id, classifications: n))
+        }
+        let unresolved = classNames.values.filter { taxonomy.resolve($0) == nil }.sorted()
+        if !unresolved.isEmpty { summary.warnings.append(.unknownLabels(path: path, labels: unresolved)) }
         guard !results.isEmpty else { return summary }
         var info = batch.info
         info["detection_categories"] = .object(batch.detectionCategories.mapValues { .string($0) })

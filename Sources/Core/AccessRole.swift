@@ -1,0 +1,39 @@
+/// Who is looking at the survey, and so what they may see.
+///
+/// Rights: `owner` and `staff` see everything; a `partner` (another agency sharing data) sees exact locations
+/// but not photos with people in them; the `public` sees neither. Photos with people are hidden from a viewer
+/// without the right (their detections, species and paths do not appear at all), never deleted or changed.
+public enum AccessRole: String, Sendable, CaseIterable, Codable {
+    case owner, staff, partner, `public`
+
+    /// May see photos in which a person appears (a person box or a person tag).
+    public var seesPeoplePhotos: Bool {
+        switch self {
+        case .owner, .staff: true
+        case .partner, .public: false
+        }
+    }
+
+    /// May see precise station coordinates (others see them generalised to a grid).
+    public var seesExactLocations: Bool {
+        switch self {
+        case .owner, .staff, .partner: true
+        case .public: false
+        }
+    }
+}
+
+/// A viewer: a role and the survey's rule for what makes a photo a "people" photo.
+public struct Viewer: Sendable, Equatable {
+    public var role: AccessRole
+    /// A person box at or above this confidence makes a photo a people photo (rosette.toml `[privacy]`).
+    public var peopleBoxThreshold: Double
+
+    public init(role: AccessRole, peopleBoxThreshold: Double = 0.2) {
+        self.role = role
+        self.peopleBoxThreshold = peopleBoxThreshold
+    }
+
+    /// The survey's owner: sees everything (the CLI's default).
+    public static let owner = Viewer(role: .owner)
+}

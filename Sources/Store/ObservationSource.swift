@@ -1,0 +1,13 @@
+/// The `source` values of observation rows, saying which part of Rosette wrote them.
+public enum ObservationSource {
+    /// Person tags read at ingest (XMP HierarchicalSubject, camtrapR species folders).
+    public static let xmp = "xmp"
+    /// A detector's boxes (MegaDetector import, motion, ONNX detector).
+    public static let triage = "triage"
+    /// An ONNX classifier's top-k species for one box (the row carries that box).
+    public static let classifier = "classifier"
+    /// A species from a MegaDetector file's per-detection `classifications` (the row carries the box).
+    public static let importedClassification = "md-classification"
+    /// The smoothed species of a box or a burst, stored by `rosette triage species --apply`.
+    public static let species = "species"
+}

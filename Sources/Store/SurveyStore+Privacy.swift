@@ -1,0 +1,53 @@
+import Core
+import Foundation
+import GRDB
+
+extension SurveyStore {
+    /// A viewer with this survey's people-photo rule (rosette.toml `[privacy] people_box_threshold`).
+    public func viewer(_ role: AccessRole) -> Viewer {
+        Viewer(role: role, peopleBoxThreshold: settings.peopleBoxThreshold)
+    }
+
+    /// SQL true when the media aliased `m` is a people photo: a human observation on it (or, from a person,
+    /// on its burst) made by a person or with a confidence of at least the one `?` argument. Derived when
+    /// read, so a new tag or a re-run detector changes the flag without rewriting anything.
+    static let peoplePhotoSQL = """
+        (EXISTS (SELECT 1 FROM observation p WHERE p.mediaID = m.mediaID
+                   AND (p.observationType = 'human' OR p.scientificName = 'Homo sapiens')
+                   AND COALESCE(p.source, '') <> '\(ObservationSource.species)'
+                   AND (p.classificationMethod = 'human' OR p.classificationProbability IS NULL
+                        OR p.classificationProbability >= ?1))
+         OR (m.eventID IS NOT NULL AND EXISTS (SELECT 1 FROM observation p WHERE p.mediaID IS NULL AND p.eventID = m.eventID
+                   AND (p.observationType = 'human' OR p.scientificName = 'Homo sapiens')
+                   AND COALESCE(p.source, '') <> '\(ObservationSource.species)' AND p.classificationMethod = 'human')))
+        """
+
+    /// The media that are people photos for this viewer's threshold (whoever looks).
+    public func peoplePhotoIDs(threshold: Double) throws -> Set<Int64> {
+        try pool.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT m.mediaID FROM media m WHERE \(SurveyStore.peoplePhotoSQL)",
+                                   arguments: [threshold]))
+        }
+    }
+
+    /// The media a viewer may not see (people photos for a viewer without that right; none for the others).
+    public func withheldMediaIDs(for viewer: Viewer) throws -> Set<Int64> {
+        viewer.role.seesPeoplePhotos ? [] : try peoplePhotoIDs(threshold: viewer.peopleBoxThreshold)
+    }
+
+    /// Every stored image the viewer may see, in deployment and time order, and how many were withheld.
+    public func triageMediaRefs(viewer: Viewer) throws -> (media: [TriageMediaRef], withheld: Int) {
+        let all = try triageMediaRefs()
+        let hidden = try withheldMediaIDs(for: viewer)
+        let visible = all.filter { !hidden.contains($0.mediaID) }
+        return (visible, all.count - visible.count)
+    }
+
+    /// A detector's stored results that the viewer may see, and how many photos were withheld from them.
+    public func triageResults(detector: String, viewer: Viewer) throws -> (results: [StoredTriageResult], withheld: Int) {
+        let all = try triageResults(detector: detector)
+        let hidden = try withheldMediaIDs(for: viewer)
+        let visible = all.filter { !hidden.contains($0.mediaID) }
+        return (visible, all.count - visible.count)
+    }
+}
