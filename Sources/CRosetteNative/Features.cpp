@@ -188,7 +188,9 @@ extern "C" int rsn_ann_knn(const rsn_ann *index, const uint8_t *queries, int row
         cv::Mat q = toFloat(queries, rows);
         std::vector<std::vector<Hit>> hits((size_t)rows);
         int mainRows = index->main.rows;
-        if (index->tree && mainRows > 0) {
+        // A kd-tree search with limited checks cannot always fill k results when k is a large share of the
+        // rows (OpenCV asserts `result.full()`); such small indexes are searched exactly instead.
+        if (index->tree && mainRows > 0 && (long)k * 8 < (long)mainRows) {
             int kMain = std::min(k, mainRows);
             cv::Mat idx(rows, kMain, CV_32S), dist(rows, kMain, CV_32F);
             index->tree->knnSearch(q, idx, dist, kMain, cv::flann::SearchParams(std::max(1, checks)));

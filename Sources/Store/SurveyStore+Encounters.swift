@@ -5,42 +5,37 @@ import GRDB
 extension SurveyStore {
     /// Animal boxes of a species waiting for identification, in deployment and time order.
     ///
-    /// A box qualifies when its detection confidence reaches `detectionThreshold` and the species is the wanted
-    /// one (`species` is a prefix of the scientific name, e.g. "Panthera pardus"): said by a person about the
-    /// photo (tags, an earlier review), or else by the machine on the box. A person's word wins: a photo tagged
-    /// as another species is left out. Photos already in an encounter, or whose animal a person has already
-    /// named, are left out; so are copies of files stored earlier.
-    public func identificationBoxes(detector: String?, detectionThreshold: Double, species: String) throws -> [IdentificationBox] {
-        let pattern = species.lowercased() + "%"
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                WITH human AS (
-                    SELECT mediaID,
-                           MAX(lower(COALESCE(scientificName, speciesLabel, '')) LIKE :sp) AS isTarget,
-                           MAX(individualID IS NOT NULL) AS named,
-                           SUM(CASE WHEN lower(COALESCE(scientificName, speciesLabel, '')) LIKE :sp THEN COALESCE(count, 1) END) AS counted
-                    FROM observation WHERE classificationMethod = 'human' AND mediaID IS NOT NULL GROUP BY mediaID)
-                SELECT o.observationID, o.mediaID, m.eventID, m.deploymentID, m.timestamp, m.width, m.height,
-                       r.path || '/' || m.filePath AS full, o.bboxX, o.bboxY, o.bboxWidth, o.bboxHeight,
-                       o.classificationProbability, h.counted
-                FROM observation o JOIN media m ON m.mediaID = o.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
-                LEFT JOIN human h ON h.mediaID = o.mediaID
-                WHERE o.source = 'triage' AND o.observationType = 'animal' AND o.bboxX IS NOT NULL
-                  AND m.duplicateOf IS NULL
-                  AND (:detector IS NULL OR o.classifiedBy = :detector)
-                  AND COALESCE(o.classificationProbability, 1) >= :threshold
-                  AND COALESCE(h.named, 0) = 0
-                  AND (h.isTarget = 1 OR (h.mediaID IS NULL AND lower(COALESCE(o.scientificName, '')) LIKE :sp))
-                  AND NOT EXISTS (SELECT 1 FROM encounterFrame f WHERE f.mediaID = o.mediaID)
-                ORDER BY m.deploymentID, m.timestamp, m.mediaID, o.classificationProbability DESC, o.observationID
-                """, arguments: ["sp": pattern, "detector": detector, "threshold": detectionThreshold]).map { row in
-                IdentificationBox(observationID: row["observationID"], mediaID: row["mediaID"], eventID: row["eventID"],
-                                  deploymentID: row["deploymentID"], timestamp: row["timestamp"], path: row["full"],
-                                  width: row["width"], height: row["height"],
-                                  box: [row["bboxX"], row["bboxY"], row["bboxWidth"], row["bboxHeight"]],
-                                  confidence: row["classificationProbability"], scientificName: nil, personCount: row["counted"])
-            }
+    /// The boxes and their species are `speciesBoxes` (a person's tags first, then the classifier smoothed
+    /// over the burst): those whose detection confidence reaches `detectionThreshold` and whose species lies
+    /// within `species` (e.g. "Panthera pardus"), machine species counting from `speciesThreshold`. Photos
+    /// already in an encounter, or whose animal a person has already named, are left out; so are copies of
+    /// files stored earlier and photos the viewer may not see.
+    public func identificationBoxes(detector: String?, detectionThreshold: Double, speciesThreshold: Double = 0.5,
+                                    species: String, viewer: Viewer = .owner) throws -> [IdentificationBox] {
+        let boxes = try speciesBoxes(detectionThreshold: detectionThreshold, speciesThreshold: speciesThreshold,
+                                     scientificNamePrefix: species, detector: detector, viewer: viewer)
+        let (excluded, counted) = try pool.read { db -> (Set<Int64>, [Int64: Int]) in
+            let excluded = Set(try Int64.fetchAll(db, sql: """
+                SELECT mediaID FROM encounterFrame
+                UNION SELECT mediaID FROM observation WHERE classificationMethod = 'human' AND individualID IS NOT NULL AND mediaID IS NOT NULL
+                UNION SELECT mediaID FROM media WHERE duplicateOf IS NOT NULL
+                """))
+            var counted: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT mediaID, SUM(COALESCE(count, 1)) AS n FROM observation
+                WHERE classificationMethod = 'human' AND mediaID IS NOT NULL AND lower(scientificName) LIKE lower(?) || '%'
+                GROUP BY mediaID
+                """, arguments: [species]) { counted[row["mediaID"]] = row["n"] }
+            return (excluded, counted)
         }
+        return boxes.filter { !excluded.contains($0.mediaID) }
+            .sorted { ($0.deploymentID ?? "", $0.timestamp ?? .distantPast, $0.mediaID) < ($1.deploymentID ?? "", $1.timestamp ?? .distantPast, $1.mediaID) }
+            .map { b in
+                IdentificationBox(observationID: b.detectionID, mediaID: b.mediaID, eventID: b.eventID, deploymentID: b.deploymentID,
+                                  timestamp: b.timestamp, path: b.filePath, width: b.imageWidth, height: b.imageHeight, box: b.bbox,
+                                  confidence: b.detectionConfidence, scientificName: b.scientificName,
+                                  personCount: b.evidence == .person ? counted[b.mediaID] : nil)
+            }
     }
 
     /// A number that grows with every change to the catalog (individuals, reference photos, merges, splits):

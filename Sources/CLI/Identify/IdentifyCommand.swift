@@ -22,6 +22,7 @@ struct IdentifyCommand: ParsableCommand {
     @Option(help: "Species to identify: a prefix of the scientific name.") var species = "Panthera pardus"
     @Option(help: "Use the boxes of this detector only (default: every detector's).") var detector: String?
     @Option(help: "Least detection confidence of a box.") var detectionThreshold = 0.2
+    @Option(help: "Least probability of a machine's species (a person's tags always count).") var speciesThreshold = 0.5
     @Option(help: "Proposals stored per encounter.") var top: Int = 5
     @Flag(help: "Rank every undecided encounter again, even those ranked against the current catalog.") var again = false
     @Flag(help: "No progress output.") var quiet = false
@@ -42,7 +43,8 @@ struct IdentifyCommand: ParsableCommand {
             try rank([e.encounterID], store: store, cache: cache)
             return
         }
-        let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold, species: species)
+        let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold,
+                                                  speciesThreshold: speciesThreshold, species: species)
         let grouper = EncounterGrouper(scientificName: try store.targetScientificName(prefix: species), detector: detector)
         for encounter in grouper.encounters(boxes) {
             try store.createEncounter(encounter)

@@ -34,7 +34,8 @@ public struct EncounterGrouper: Sendable {
         }
         return groups.flatMap { group in
             tracks(group).map { track in
-                NewEncounter(eventID: track[0].eventID, deploymentID: track[0].deploymentID, scientificName: scientificName,
+                NewEncounter(eventID: track[0].eventID, deploymentID: track[0].deploymentID,
+                             scientificName: Self.mostCommon(track.compactMap(\.scientificName)) ?? scientificName,
                              detector: detector, boxes: track)
             }
         }
@@ -80,6 +81,13 @@ public struct EncounterGrouper: Sendable {
             }
         }
         return tracks
+    }
+
+    /// The most frequent name (the first among equals), nil for none.
+    static func mostCommon(_ names: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for n in names { counts[n, default: 0] += 1 }
+        return names.max { counts[$0]! < counts[$1]! }
     }
 
     /// Orders a frame's boxes: the more confident first, the larger first among equals (to 0.05).
