@@ -1,9 +1,9 @@
 // An ONNX image classifier through OpenCV dnn: box crops (square, letterbox, stretch), normalisation, forward.
 #include "CRosetteClassifier.h"
+#include "NetworkProbe.hpp"
 #include "Support.hpp"
 
 #include <opencv2/core.hpp>
-#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
@@ -97,24 +97,15 @@ extern "C" rsn_classifier *rsn_classifier_open(const char *path, int inputSize, 
             int shape[] = {1, 3, inputSize, inputSize};
             made->blob.create(4, shape, CV_32F);
             made->blob.setTo(0);
-            std::vector<float> scores((size_t)classCount);
-            // A wrong input size makes OpenCV log shape errors before it throws: the exception says it all.
-            auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
-            try {
+            rsn::probeNetwork(inputSize, [&] {
                 made->net.setInput(made->blob);
                 cv::Mat out = made->net.forward();
-                cv::utils::logging::setLogLevel(level);
                 if ((int)out.total() != classCount) {
                     throw std::runtime_error("output is " + shapeText(out) + ", expected 1×" + std::to_string(classCount) +
                                              " (one score per label)");
                 }
-            } catch (const cv::Exception &e) {
-                cv::utils::logging::setLogLevel(level);
-                std::string what = e.what();
-                size_t cut = what.find(" in function");
-                throw std::runtime_error("input: a 1×3×" + std::to_string(inputSize) + "×" + std::to_string(inputSize) +
-                                         " input does not fit the network (" + what.substr(0, cut) + ")");
-            }
+                return 0;
+            });
         } catch (...) {
             delete made;
             throw;

@@ -1,9 +1,9 @@
 // A YOLOv5 / MegaDetector-style ONNX detector through OpenCV dnn: letterbox, forward, decode rows, NMS.
 #include "CRosetteTriage.h"
+#include "NetworkProbe.hpp"
 #include "Support.hpp"
 
 #include <opencv2/core.hpp>
-#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
@@ -54,19 +54,7 @@ extern "C" rsn_detector *rsn_detector_open(const char *path, int inputSize, int 
             made->inputSize = inputSize;
             made->classCount = classCount;
             cv::Mat blank(inputSize, inputSize, CV_8UC3, cv::Scalar(114, 114, 114));
-            cv::Mat out;
-            // A wrong input size makes OpenCV log shape errors before it throws: the exception says it all.
-            auto level = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
-            try {
-                out = forward(made, blank);
-            } catch (const std::exception &e) {
-                cv::utils::logging::setLogLevel(level);
-                std::string what = e.what();
-                size_t cut = what.find(" in function");
-                throw std::runtime_error("input: a 1×3×" + std::to_string(inputSize) + "×" + std::to_string(inputSize) +
-                                         " input does not fit the network (" + what.substr(0, cut) + ")");
-            }
-            cv::utils::logging::setLogLevel(level);
+            cv::Mat out = rsn::probeNetwork(inputSize, [&] { return forward(made, blank); });
             rows(out, classCount);
         } catch (...) {
             delete made;

@@ -87,14 +87,16 @@ extension SurveyStore {
     }
 
     /// Encounters without a decision, oldest first; those a person skipped go behind the others.
-    public func undecidedEncounterIDs() throws -> [Int64] {
+    /// With `version`, only those not yet ranked against that catalog version.
+    public func undecidedEncounterIDs(rankedBefore version: Int64? = nil) throws -> [Int64] {
         try pool.read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT e.encounterID FROM encounter e
                 WHERE NOT EXISTS (SELECT 1 FROM reviewDecision d WHERE d.encounterID = e.encounterID)
+                  AND (:version IS NULL OR e.catalogVersion IS NULL OR e.catalogVersion <> :version)
                 ORDER BY (SELECT COUNT(*) FROM changeLog c WHERE c.entity = 'encounter' AND c.entityID = CAST(e.encounterID AS TEXT)
                           AND c.action = 'skip'), e.encounterID
-                """)
+                """, arguments: ["version": version])
         }
     }
 

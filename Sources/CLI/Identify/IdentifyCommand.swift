@@ -52,11 +52,7 @@ struct IdentifyCommand: ParsableCommand {
         }
         print("\(boxes.count) new \(species) boxes → \(queued) new encounters (frames of one burst together)")
         let version = try store.catalogVersion()
-        var todo: [Int64] = []
-        for id in try store.undecidedEncounterIDs() {
-            let e = try store.encounter(id)
-            if again || e.catalogVersion != version { todo.append(id) }
-        }
+        let todo = try store.undecidedEncounterIDs(rankedBefore: again ? nil : version)
         guard !todo.isEmpty else {
             print("every undecided encounter is ranked against the current catalog: `rosette review next`")
             return
@@ -71,8 +67,8 @@ struct IdentifyCommand: ParsableCommand {
         let gallery = try CatalogGallery.build(store: store, cache: cache, chip: pattern.chip, features: pattern.features,
                                                match: match)
         gallery.problems.forEach { warn($0) }
-        let individuals = Set(gallery.referenceOf.values.map(\.mediaID)).count
-        print("catalog: \(gallery.referenceOf.count) reference photos (\(individuals) photos) at version \(gallery.version)"
+        print("catalog: \(gallery.referenceOf.count) reference photos of \(gallery.gallery?.individualCount ?? 0) individuals"
+              + " at version \(gallery.version)"
               + (gallery.gallery == nil ? " — empty: every encounter will be a new individual" : ""))
         let stop = StopFlag()
         let signals = IngestCommand.trapInterrupts(stop)
@@ -89,7 +85,7 @@ struct IdentifyCommand: ParsableCommand {
             }
             for (e, r) in zip(chunk, rankings) {
                 try store.saveRanking(encounterID: e.encounterID, catalogVersion: gallery.version, frames: r.frames,
-                                      proposals: r.proposals, method: "hotspotter-lnbnn")
+                                      proposals: r.proposals, method: EncounterMatcher.method)
                 r.problems.forEach { warn("encounter \(e.encounterID): \($0)") }
                 failedFrames += r.frames.filter { $0.failure != nil }.count
                 if !r.proposals.isEmpty { withCandidate += 1 }

@@ -28,6 +28,18 @@ public struct EncounterMatcher {
         self.top = top
     }
 
+    /// Ranks the encounter and stores the proposals (replacing earlier ones) with the gallery's catalog version.
+    @discardableResult
+    public func rankAndStore(_ encounter: Encounter, in store: SurveyStore) throws -> Ranking {
+        let ranking = rank(encounter)
+        try store.saveRanking(encounterID: encounter.encounterID, catalogVersion: gallery.version, frames: ranking.frames,
+                              proposals: ranking.proposals, method: Self.method)
+        return ranking
+    }
+
+    /// How stored proposals say they were made.
+    public static let method = "hotspotter-lnbnn"
+
     /// Ranks the encounter's frames against the gallery.
     public func rank(_ encounter: Encounter) -> Ranking {
         var ranking = Ranking(frames: [], proposals: [], problems: [])

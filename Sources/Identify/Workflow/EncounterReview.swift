@@ -21,17 +21,19 @@ public struct EncounterReview {
     }
 
     /// The encounter with current proposals; `reranked` tells whether they were ranked just now.
-    public func prepare(_ id: Int64) throws -> (encounter: Encounter, proposals: [MatchProposal], reranked: Bool, problems: [String]) {
-        var encounter = try store.encounter(id)
-        let version = try store.catalogVersion()
+    ///
+    /// Ranked against `gallery` when given (a session's, kept up to date in memory), else against a gallery
+    /// built from the catalog when the stored proposals are older than the catalog.
+    public func prepare(_ id: Int64, using gallery: CatalogGallery? = nil)
+        throws -> (encounter: Encounter, proposals: [MatchProposal], reranked: Bool, problems: [String]) {
+        let encounter = try store.encounter(id)
+        let version = try gallery?.version ?? store.catalogVersion()
         guard encounter.catalogVersion != version else { return (encounter, try store.proposals(encounterID: id), false, []) }
-        let gallery = try CatalogGallery.build(store: store, cache: cache, chip: chip, features: features, match: match)
+        let current = try gallery ?? CatalogGallery.build(store: store, cache: cache, chip: chip, features: features, match: match)
         let source = FeatureSource(cache: cache, chip: chip, features: features)
-        let ranking = EncounterMatcher(gallery: gallery, source: source, top: top).rank(encounter)
-        try store.saveRanking(encounterID: id, catalogVersion: gallery.version, frames: ranking.frames, proposals: ranking.proposals,
-                              method: "hotspotter-lnbnn")
-        encounter = try store.encounter(id)
-        return (encounter, try store.proposals(encounterID: id), true, gallery.problems + ranking.problems)
+        let ranking = try EncounterMatcher(gallery: current, source: source, top: top).rankAndStore(encounter, in: store)
+        let problems = (gallery == nil ? current.problems : []) + ranking.problems
+        return (try store.encounter(id), try store.proposals(encounterID: id), true, problems)
     }
 
     /// The review picture: each of the first `rows` proposals beside the encounter frame it matched best,

@@ -21,15 +21,8 @@ public final class ReviewSession {
     /// The next undecided encounter not skipped in this session, ranked against the current gallery.
     public func next() throws -> (encounter: Encounter, proposals: [MatchProposal], problems: [String])? {
         guard let id = try review.store.undecidedEncounterIDs().first(where: { !skipped.contains($0) }) else { return nil }
-        var encounter = try review.store.encounter(id)
-        guard encounter.catalogVersion != gallery.version else {
-            return (encounter, try review.store.proposals(encounterID: id), [])
-        }
-        let ranking = EncounterMatcher(gallery: gallery, source: source, top: review.top).rank(encounter)
-        try review.store.saveRanking(encounterID: id, catalogVersion: gallery.version, frames: ranking.frames,
-                                     proposals: ranking.proposals, method: "hotspotter-lnbnn")
-        encounter = try review.store.encounter(id)
-        return (encounter, try review.store.proposals(encounterID: id), ranking.problems)
+        let (encounter, proposals, _, problems) = try review.prepare(id, using: gallery)
+        return (encounter, proposals, problems)
     }
 
     /// Records a decision; a new reference photo joins the gallery at once.
@@ -41,7 +34,7 @@ public final class ReviewSession {
             let features = try source.features(path: ref.photo.filePath, box: ref.photo.box, width: ref.photo.width,
                                                height: ref.photo.height)
             try gallery.add(individualID: individualID, reference: ref.photo, features: features, version: version)
-        } else if decision.kind == .newIndividual || reference == nil {
+        } else {
             try gallery.add(version: version)
         }
         return reference
