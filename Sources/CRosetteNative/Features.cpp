@@ -97,6 +97,19 @@ extern "C" int rsn_clahe(const uint8_t *src, int width, int height, long stride,
     });
 }
 
+extern "C" int rsn_motion_blur(const uint8_t *src, int width, int height, long stride, uint8_t *dst, int length,
+                               char *err, int errlen) {
+    return rsn::guarded(err, errlen, 2, [&] {
+        if (width <= 0 || height <= 0) throw std::runtime_error("empty image");
+        if (length < 1) throw std::runtime_error("blur length must be at least 1");
+        cv::Mat in(height, width, CV_8UC1, const_cast<uint8_t *>(src), (size_t)stride);
+        cv::Mat out(height, width, CV_8UC1, dst);
+        cv::blur(in, out, cv::Size(length, 1), cv::Point(-1, -1), cv::BORDER_REFLECT);
+        if (out.data != dst) throw std::runtime_error("motion blur reallocated its output");
+        return 0;
+    });
+}
+
 extern "C" int rsn_sift_extract(const uint8_t *grey, int width, int height, long stride, int maxFeatures, int upright,
                                 float **keypoints, uint8_t **descriptors, int *count, char *err, int errlen) {
     *keypoints = nullptr;

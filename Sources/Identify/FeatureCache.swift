@@ -17,6 +17,7 @@ public struct FeatureCache: Sendable {
         let safe = String(media.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }.suffix(80))
         let options = "w\(chip.chipWidth)m\(Int(chip.margin * 100))c\(Int(chip.claheClipLimit * 10))n\(features.maxFeatures)"
             + (features.upright ? "u" : "r")
+            + (features.blurredFeatures > 0 ? "b\(features.blurredFeatures)x\(Int((features.blurFraction * 10000).rounded()))" : "")
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in media.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return "\(safe)-\(String(hash, radix: 16))-\(box?.key ?? "full")-\(options).rsf"

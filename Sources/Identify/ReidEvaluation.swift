@@ -25,12 +25,19 @@ public struct ReidEvaluation: Sendable {
         /// 1-based rank of the true identity; nil when it got no votes.
         public var rank: Int?
         public var seconds: Double
+        /// The top-ranked individual (nil when nothing got votes).
+        public var predicted: String?
+        /// The gallery photo behind the top-ranked individual.
+        public var predictedKey: String?
 
-        public init(imageID: String, identity: String, rank: Int?, seconds: Double) {
+        public init(imageID: String, identity: String, rank: Int?, seconds: Double, predicted: String? = nil,
+                    predictedKey: String? = nil) {
             self.imageID = imageID
             self.identity = identity
             self.rank = rank
             self.seconds = seconds
+            self.predicted = predicted
+            self.predictedKey = predictedKey
         }
     }
 
@@ -79,7 +86,8 @@ public struct ReidEvaluation: Sendable {
                 let ranking = try gallery.rank(entries[q].features, filter: filters[q])
                 let rank = ranking.firstIndex { $0.individualID == entries[q].individualID }.map { $0 + 1 }
                 return QueryResult(imageID: entries[q].key, identity: entries[q].individualID, rank: rank,
-                                   seconds: Date().timeIntervalSince(t0))
+                                   seconds: Date().timeIntervalSince(t0), predicted: ranking.first?.individualID,
+                                   predictedKey: ranking.first?.bestEntryKey)
             }
         }
         return ReidReport(results: try results.map { try $0.get() }, problems: problems,

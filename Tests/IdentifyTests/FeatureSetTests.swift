@@ -6,7 +6,8 @@ import TestSupport
 @Suite struct FeatureSetTests {
     @Test func flankChipGivesUprightRootSIFTFeatures() throws {
         let features = FlankFixtures.easy.entry("L000_left_e0_f0").features
-        #expect(features.count > 100 && features.count <= FeatureExtractor.Options().maxFeatures)
+        let options = FeatureExtractor.Options()
+        #expect(features.count > 100 && features.count <= options.maxFeatures + options.blurredFeatures)
         #expect(features.chipWidth == ChipPreparer.Options().chipWidth)
         // RootSIFT: each descriptor is a unit vector (quantised to 0...255).
         let first = features.descriptors[0..<128].map { Double($0) / 255 }

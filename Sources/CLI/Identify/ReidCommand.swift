@@ -17,6 +17,10 @@ struct PatternOptions: ParsableArguments {
     var chipWidth: Int = ChipPreparer.Options().chipWidth
     @Option(help: "Strongest keypoints kept per chip.")
     var maxFeatures: Int = FeatureExtractor.Options().maxFeatures
+    @Option(help: "Strongest keypoints kept from each chip's horizontally motion-blurred copy (0: no copy).")
+    var blurredFeatures: Int = FeatureExtractor.Options().blurredFeatures
+    @Option(help: "Length of that copy's blur as a fraction of the chip width.")
+    var blurFraction: Double = FeatureExtractor.Options().blurFraction
     @Option(help: "kd-tree leaves checked per nearest-neighbour search.")
     var checks: Int = MatchOptions().checks
     @Flag(help: "Exact nearest-neighbour search instead of the kd-tree forest (slow).")
@@ -25,6 +29,8 @@ struct PatternOptions: ParsableArguments {
     func validate() throws {
         guard chipWidth >= 64 else { throw ValidationError("--chip-width must be at least 64 pixels") }
         guard maxFeatures >= 0 else { throw ValidationError("--max-features must not be negative") }
+        guard blurredFeatures >= 0 else { throw ValidationError("--blurred-features must not be negative") }
+        guard blurFraction > 0, blurFraction < 0.5 else { throw ValidationError("--blur-fraction must lie between 0 and 0.5") }
         guard checks >= 1 else { throw ValidationError("--checks must be at least 1") }
     }
 
@@ -37,6 +43,8 @@ struct PatternOptions: ParsableArguments {
     var features: FeatureExtractor.Options {
         var o = FeatureExtractor.Options()
         o.maxFeatures = maxFeatures
+        o.blurredFeatures = blurredFeatures
+        o.blurFraction = blurFraction
         return o
     }
 
@@ -66,6 +74,8 @@ extension ReidCommand {
         var cache: String?
         @Option(help: "Threads for feature extraction and queries (default: all cores).")
         var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        @Option(help: "Write one CSV line per query (image_id,identity,rank,predicted,predicted_image) to this file.")
+        var results: String?
         @OptionGroup var pattern: PatternOptions
 
         func run() throws {
@@ -89,6 +99,14 @@ extension ReidCommand {
             print(String(format: "images=%d usable=%d feature_s_per_image=%.3f", report.images,
                          report.images - report.problems.count,
                          report.extractionSeconds / Double(max(1, report.images)) * Double(options.workers)))
+            if let results {
+                var lines = ["image_id,identity,rank,predicted,predicted_image"]
+                for r in report.results {
+                    lines.append([r.imageID, r.identity, r.rank.map(String.init) ?? "", r.predicted ?? "", r.predictedKey ?? ""]
+                        .joined(separator: ","))
+                }
+                try (lines.joined(separator: "\n") + "\n").write(toFile: results, atomically: true, encoding: .utf8)
+            }
             print(report.summaryLine)
         }
     }

@@ -21,6 +21,11 @@ enum { RSN_DESCRIPTOR_BYTES = 128 };
 int rsn_clahe(const uint8_t *src, int width, int height, long stride, uint8_t *dst, double clipLimit, int tiles,
               char *err, int errlen);
 
+/// Horizontal motion blur: each pixel becomes the mean of `length` horizontal neighbours (a box kernel,
+/// borders reflected), written to `dst` (width*height bytes, tightly packed). Returns 0 on success.
+int rsn_motion_blur(const uint8_t *src, int width, int height, long stride, uint8_t *dst, int length, char *err,
+                    int errlen);
+
 /// Detects SIFT (difference-of-Gaussians) keypoints in an 8-bit grey image and describes them as quantised
 /// RootSIFT. At most `maxFeatures` keypoints (the strongest; 0 = no limit). With `upright` = 1 every
 /// keypoint gets orientation 0 (the "gravity vector" assumption: no rotation invariance) and duplicates
