@@ -1,6 +1,8 @@
 # Rosette — the two commands that matter are `make demo` and `make test` (see README.md).
 SWIFT ?= swift
 RELEASE_BIN = .build/release
+PYENV = .build/pyenv
+BENCH_MODELS = .build/bench-models
 
 .PHONY: demo test bench validate build bootstrap clean
 
@@ -22,7 +24,17 @@ bench: build
 	$(RELEASE_BIN)/rosette-bench secr
 	$(RELEASE_BIN)/rosette-bench simulate 200 200
 	$(RELEASE_BIN)/rosette-bench triage 300
+	$(MAKE) $(BENCH_MODELS)/yolov5s-640.onnx $(BENCH_MODELS)/yolov5s-1280.onnx
+	$(RELEASE_BIN)/rosette-bench detect --photos 100 --model 640=$(BENCH_MODELS)/yolov5s-640.onnx --model 1280=$(BENCH_MODELS)/yolov5s-1280.onnx
 	$(RELEASE_BIN)/rosette-bench reid
+
+# A YOLOv5s-sized detector with MegaDetector's signature (random weights: for speed only), made with onnx from PyPI.
+$(PYENV)/bin/python:
+	python3 -m venv $(PYENV) && $(PYENV)/bin/pip install --quiet onnx numpy || { rm -rf $(PYENV); exit 1; }
+
+$(BENCH_MODELS)/yolov5s-%.onnx: scripts/make-bench-detector.py | $(PYENV)/bin/python
+	@mkdir -p $(BENCH_MODELS)
+	$(PYENV)/bin/python scripts/make-bench-detector.py $@ $*
 
 validate: build
 	bash scripts/validate-secr 200

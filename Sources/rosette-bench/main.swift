@@ -6,6 +6,7 @@ import Glibc
 /// `rosette-bench`: speed and memory figures (`make bench`), never part of the unit tests.
 ///
 ///   rosette-bench ingest --files 5000 [--files 50000] [--source DIR] [--work DIR]
+///   rosette-bench detect --model 640=FILE [--model 1280=FILE] [--photos 100]
 ///   rosette-bench reid [--gallery 1000 --gallery 10000] [--queries 50] [--work DIR]
 ///   rosette-bench make-card OUT --stations N --per-station M [--source DIR]
 let args = Array(CommandLine.arguments.dropFirst())
@@ -46,6 +47,16 @@ case "triage":
     try TriageBench.run(rosette: executableDir.appendingPathComponent("rosette"),
                         work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-triage-bench"),
                         photos: Int(args.dropFirst().first ?? "300") ?? 300)
+case "detect":
+    let models = value("--model").map { spec -> (size: Int, path: String) in
+        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let size = Int(parts[0]) else { die("--model takes SIZE=FILE, e.g. 640=yolov5s-640.onnx: \(spec)") }
+        return (size, parts[1])
+    }
+    if models.isEmpty { die("usage: rosette-bench detect --model SIZE=FILE [--model SIZE=FILE …] [--photos N]") }
+    try TriageBench.detect(rosette: executableDir.appendingPathComponent("rosette"),
+                           work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-detect-bench"),
+                           photos: Int(value("--photos").first ?? "100") ?? 100, models: models)
 case "simulate":
     try SimBench.run(arguments: Array(args.dropFirst()))
 case "secr-coverage":
@@ -57,5 +68,5 @@ case "reid":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-reid")
     try ReidBench(work: work, queries: Int(value("--queries").first ?? "50") ?? 50).run(sizes: sizes.isEmpty ? [1000, 10000] : sizes)
 default:
-    die("usage: rosette-bench triage [photos] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench triage [photos] | detect --model SIZE=FILE … [--photos N] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }
