@@ -18,6 +18,9 @@ public struct SurveySettings: Sendable, Equatable {
     /// A person box at or above this detector confidence makes a photo a people photo, hidden from viewers
     /// without the right (see `AccessRole`); person tags always do.
     public var peopleBoxThreshold: Double = 0.2
+    /// Photos whose only boxes are motion boxes (nothing that can tell a person from an animal has looked at them:
+    /// no people-capable detector, classifier, tag or review) are also hidden from those viewers.
+    public var withholdUnscreened = true
 
     public init() {}
 
@@ -44,6 +47,8 @@ public struct SurveySettings: Sendable, Equatable {
         [privacy]
         # A person box at or above this confidence (0–1) hides the photo from partner and public viewers.
         people_box_threshold = \(format(peopleBoxThreshold))
+        # Photos with motion boxes only (no model or person has said what is in them) are hidden from them too.
+        withhold_unscreened = \(withholdUnscreened)
 
         """
     }
@@ -87,6 +92,13 @@ public struct SurveySettings: Sendable, Equatable {
             return String(value.dropFirst().dropLast())
                 .replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
         }
+        func bool() throws -> Bool {
+            switch value {
+            case "true": return true
+            case "false": return false
+            default: throw RosetteError.badSetting(file: file, line: line, detail: "\(key): expected true or false, found \(value)")
+            }
+        }
         func number() throws -> Double {
             guard let v = Double(value), v >= 0 else {
                 throw RosetteError.badSetting(file: file, line: line, detail: "\(key): expected a non-negative number, found \(value)")
@@ -110,6 +122,7 @@ public struct SurveySettings: Sendable, Equatable {
                 throw RosetteError.badSetting(file: file, line: line, detail: "people_box_threshold: expected 0–1, found \(value)")
             }
             peopleBoxThreshold = v
+        case ("privacy", "withhold_unscreened"): withholdUnscreened = try bool()
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

@@ -5,7 +5,7 @@ import GRDB
 extension SurveyStore {
     /// A viewer with this survey's people-photo rule (rosette.toml `[privacy] people_box_threshold`).
     public func viewer(_ role: AccessRole) -> Viewer {
-        Viewer(role: role, peopleBoxThreshold: settings.peopleBoxThreshold)
+        Viewer(role: role, peopleBoxThreshold: settings.peopleBoxThreshold, withholdsUnscreened: settings.withholdUnscreened)
     }
 
     /// SQL true when the media aliased `m` is a people photo: a human observation on it (or, from a person,
@@ -22,6 +22,28 @@ extension SurveyStore {
                    AND COALESCE(p.source, '') <> '\(ObservationSource.species)' AND p.classificationMethod = 'human')))
         """
 
+    /// SQL true when the media aliased `m` is unscreened: it has a motion box (weight-free triage cannot tell a
+    /// person from an animal) and nothing that can has looked at it: no people-capable detector processed it, no
+    /// classifier or imported classification, no applied species, no person's tag or review on it or its burst.
+    static let unscreenedPhotoSQL = """
+        (EXISTS (SELECT 1 FROM observation d WHERE d.mediaID = m.mediaID
+                   AND d.source = '\(ObservationSource.triage)' AND d.speciesLabel = 'motion')
+         AND NOT EXISTS (SELECT 1 FROM triageMedia tm WHERE tm.mediaID = m.mediaID AND tm.failure IS NULL
+                   AND tm.detector NOT IN (SELECT detector FROM triageRun WHERE method = 'motion'))
+         AND NOT EXISTS (SELECT 1 FROM observation e WHERE e.mediaID = m.mediaID
+                   AND (e.classificationMethod = 'human' OR e.source IN ('\(ObservationSource.classifier)',
+                        '\(ObservationSource.importedClassification)', '\(ObservationSource.species)')))
+         AND NOT (m.eventID IS NOT NULL AND EXISTS (SELECT 1 FROM observation e WHERE e.mediaID IS NULL
+                   AND e.eventID = m.eventID AND e.classificationMethod = 'human')))
+        """
+
+    /// The media with motion boxes that nothing able to see a person has looked at (see `unscreenedPhotoSQL`).
+    public func unscreenedPhotoIDs() throws -> Set<Int64> {
+        try pool.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT m.mediaID FROM media m WHERE \(SurveyStore.unscreenedPhotoSQL)"))
+        }
+    }
+
     /// The media that are people photos for this viewer's threshold (whoever looks).
     public func peoplePhotoIDs(threshold: Double) throws -> Set<Int64> {
         try pool.read { db in
@@ -30,9 +52,12 @@ extension SurveyStore {
         }
     }
 
-    /// The media a viewer may not see (people photos for a viewer without that right; none for the others).
+    /// The media a viewer may not see: for a viewer without the right to people photos, those and (unless the
+    /// survey's settings say otherwise) the unscreened ones; none for the others.
     public func withheldMediaIDs(for viewer: Viewer) throws -> Set<Int64> {
-        viewer.role.seesPeoplePhotos ? [] : try peoplePhotoIDs(threshold: viewer.peopleBoxThreshold)
+        guard !viewer.role.seesPeoplePhotos else { return [] }
+        let people = try peoplePhotoIDs(threshold: viewer.peopleBoxThreshold)
+        return viewer.withholdsUnscreened ? people.union(try unscreenedPhotoIDs()) : people
     }
 
     /// Every stored image the viewer may see, in deployment and time order, and how many were withheld.

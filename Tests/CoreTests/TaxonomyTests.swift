@@ -106,4 +106,19 @@ import TestSupport
         if valid { #expect(settings?.peopleBoxThreshold == value) }
         #expect((try? SurveySettings(toml: SurveySettings().tomlText, file: "x"))?.peopleBoxThreshold == 0.2)
     }
+
+    @Test(arguments: [("", true, nil), ("[privacy]\nwithhold_unscreened = false\n", false, nil),
+                      ("[privacy]\nwithhold_unscreened = true\n", true, nil),
+                      ("[privacy]\nwithhold_unscreened = no\n", true, "withhold_unscreened: expected true or false, found no")])
+    func withholdingUnscreenedPhotosIsASetting(text: String, value: Bool, problem: String?) throws {
+        do {
+            let settings = try SurveySettings(toml: text, file: "rosette.toml")
+            #expect(problem == nil && settings.withholdUnscreened == value)
+            var written = settings
+            written.withholdUnscreened.toggle()
+            #expect(try SurveySettings(toml: written.tomlText, file: "x").withholdUnscreened == !value)
+        } catch let error as RosetteError {
+            #expect(problem != nil && error.description.contains(problem!) && error.description.contains("rosette.toml"))
+        }
+    }
 }

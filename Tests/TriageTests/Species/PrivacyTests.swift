@@ -53,4 +53,49 @@ import TestSupport
         try s.store.pool.write { db in try o.insert(db) }
         #expect(try s.store.peoplePhotoIDs(threshold: 0.2).count == 2)
     }
+
+    /// Motion boxes on every photo: a has nothing else; b a person's tag; c a classifier's guess; d was also run
+    /// through a people-capable detector that found nothing; e a person's tag on its burst (E2, shared with b).
+    static func motionSurvey() throws -> SpeciesSurvey {
+        let s = try SpeciesSurvey(photos: [("S1/a.JPG", "E1"), ("S1/b.JPG", "E2"), ("S1/c.JPG", "E3"),
+                                           ("S1/d.JPG", "E4"), ("S1/e.JPG", "E2")])
+        let run = try s.store.beginTriageRun(method: "motion", detector: "motion", info: nil)
+        try s.store.saveTriageResults(runID: run, detector: "motion", results: s.ids.values.map { id in
+            TriageMediaResult(mediaID: id, detections: [Detection(kind: .animal, confidence: 0.8, box: SpeciesSurvey.box(0))
+                .observation(label: "motion")], imageWidth: 640, imageHeight: 480)
+        })
+        var burstTag = Observation(mediaID: nil, deploymentID: nil, observationType: .animal)
+        (burstTag.eventID, burstTag.speciesLabel, burstTag.classificationMethod) = ("E2", "leopard", "human")
+        try s.store.pool.write { db in try burstTag.insert(db) }
+        try s.tag("S1/b.JPG", "leopard")
+        try s.guess("S1/c.JPG", box: 0, [("leopard", 0.7)])
+        try s.detect(["S1/d.JPG": []], detector: "md")
+        return s
+    }
+
+    @Test(arguments: [(AccessRole.owner, true, 0), (.staff, true, 0), (.partner, true, 1), (.public, true, 1),
+                      (.partner, false, 0), (.public, false, 0)])
+    func photosOnlyTheMotionTriageHasSeenAreWithheld(role: AccessRole, withholdUnscreened: Bool, withheld: Int) throws {
+        let s = try Self.motionSurvey()
+        #expect(try s.store.unscreenedPhotoIDs() == [s.ids["S1/a.JPG"]!])
+        let viewer = Viewer(role: role, withholdsUnscreened: withholdUnscreened)
+        #expect(try s.store.withheldMediaIDs(for: viewer).count == withheld)
+        let (refs, hidden) = try s.store.triageMediaRefs(viewer: viewer)
+        #expect(refs.count == 5 - withheld && hidden == withheld)
+        #expect(refs.contains { $0.filePath == "S1/a.JPG" } == (withheld == 0))
+    }
+
+    @Test func aScreeningLaterMakesTheUnscreenedPhotoVisible() throws {
+        let s = try Self.motionSurvey()
+        try s.detect(["S1/a.JPG": [(.animal, 0.9)]], detector: "md")
+        #expect(try s.store.unscreenedPhotoIDs().isEmpty)
+        #expect(try s.store.withheldMediaIDs(for: s.store.viewer(.public)).isEmpty)
+    }
+
+    @Test func aFailedDetectorRunDoesNotScreen() throws {
+        let s = try Self.motionSurvey()
+        try s.store.saveTriageResults(runID: nil, detector: "md", results: [
+            TriageMediaResult(mediaID: s.ids["S1/a.JPG"]!, detections: [], failure: "image could not be decoded")])
+        #expect(try s.store.unscreenedPhotoIDs() == [s.ids["S1/a.JPG"]!])
+    }
 }
