@@ -191,4 +191,32 @@ import TestSupport
         #expect(Set(grouper.encounters(loose).flatMap { $0.boxes.map(\.mediaID) }) == Set(boxes.map(\.mediaID)))
         #expect(grouper.encounters(loose).allSatisfy { Set($0.boxes.map(\.mediaID)).count == 1 })
     }
+
+    /// One box per frame at the same place, frames at these seconds; nil: an undated photo.
+    @Test(arguments: [
+        ([0, 1, 13, 14] as [Double?], 5.0, [2, 2]),          // a cub 12 s behind its mother, in her burst
+        ([0, 1, 2, 3], 5.0, [4]),                            // one trigger's frames a second apart
+        ([0, 1, 13, 14], 0.0, [4]),                          // splitting turned off
+        ([0, 1, nil, 14], 5.0, [4]),                         // an undated frame: the burst is not split
+        ([14, 13, 1, 0], 5.0, [2, 2]),                       // boxes given out of time order
+        ([0, 6, 12, 40], 5.0, [1, 1, 1, 1]),
+    ])
+    func aBurstSplitsIntoPassesAtLongGaps(seconds: [Double?], gap: Double, sizes: [Int]) {
+        let start = Date(timeIntervalSince1970: 1_725_000_000)
+        let boxes = seconds.enumerated().map { i, t in
+            IdentificationBox(observationID: Int64(i), mediaID: Int64(i), eventID: "E", deploymentID: "D",
+                              timestamp: t.map { start.addingTimeInterval($0) }, path: "", width: 100, height: 100,
+                              box: [0.3, 0.3, 0.2, 0.2], confidence: 0.9, scientificName: nil)
+        }
+        var grouper = EncounterGrouper(scientificName: nil, detector: nil)
+        grouper.passGapSeconds = gap
+        let encounters = grouper.encounters(boxes)
+        #expect(encounters.map(\.boxes.count) == sizes)
+        // Each encounter's frames are consecutive in time and none is lost.
+        #expect(encounters.flatMap(\.boxes).count == boxes.count)
+        for e in encounters where e.boxes.allSatisfy({ $0.timestamp != nil }) {
+            let times = e.boxes.map { $0.timestamp! }
+            #expect(times == times.sorted())
+        }
+    }
 }

@@ -24,6 +24,9 @@ struct IdentifyCommand: ParsableCommand {
     @Option(help: "Least detection confidence of a box.") var detectionThreshold = 0.2
     @Option(help: "Least probability of a machine's species (a person's tags always count).") var speciesThreshold = 0.5
     @Option(help: "Proposals stored per encounter.") var top: Int = 5
+    @Option(help: ArgumentHelp("Seconds between frames of a burst that start a new encounter (0: a burst is one).",
+                               discussion: "A cub following its mother a few seconds later falls in her burst; this keeps it apart."))
+    var passGap = 5.0
     @Flag(help: "Rank every undecided encounter again, even those ranked against the current catalog.") var again = false
     @Flag(help: "No progress output.") var quiet = false
     @OptionGroup var pattern: PatternOptions
@@ -45,12 +48,13 @@ struct IdentifyCommand: ParsableCommand {
         }
         let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold,
                                                   speciesThreshold: speciesThreshold, species: species)
-        let grouper = EncounterGrouper(scientificName: try store.targetScientificName(prefix: species), detector: detector)
+        var grouper = EncounterGrouper(scientificName: try store.targetScientificName(prefix: species), detector: detector)
+        grouper.passGapSeconds = passGap
         for encounter in grouper.encounters(boxes) {
             try store.createEncounter(encounter)
             queued += 1
         }
-        print("\(boxes.count) new \(species) boxes → \(queued) new encounters (frames of one burst together)")
+        print("\(boxes.count) new \(species) boxes → \(queued) new encounters (frames of one pass through a burst together)")
         let version = try store.catalogVersion()
         let todo = try store.undecidedEncounterIDs(rankedBefore: again ? nil : version)
         guard !todo.isEmpty else {

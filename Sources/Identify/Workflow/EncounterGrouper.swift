@@ -9,9 +9,17 @@ import Store
 /// a box overlapping a more confident one by more than `duplicateOverlap` is the same animal found twice
 /// and is dropped; when a person counted the animals in a photo (tags), only that many boxes are kept,
 /// the likeliest first. Photos without a burst are encounters of their own.
+///
+/// A burst (Camtrap DP event: photos at most a minute apart) can hold several passes: a cub following its
+/// mother ten seconds later retriggers the camera into the same burst. Frames more than `passGapSeconds`
+/// after the previous frame start a new pass, and passes are grouped separately; the camera's frames of one
+/// trigger are about a second apart. Splitting one animal's passes costs a confirmation; merging two animals
+/// would lose one from the census.
 public struct EncounterGrouper: Sendable {
     public var duplicateOverlap = 0.5
     public var linkOverlap = 0.1
+    /// Seconds between consecutive frames of a burst that start a new pass (0: never split a burst).
+    public var passGapSeconds = 5.0
     public var scientificName: String?
     public var detector: String?
 
@@ -32,13 +40,28 @@ public struct EncounterGrouper: Sendable {
                 groups.append([box])
             }
         }
-        return groups.flatMap { group in
+        return groups.flatMap(passes).flatMap { group in
             tracks(group).map { track in
                 NewEncounter(eventID: track[0].eventID, deploymentID: track[0].deploymentID,
                              scientificName: Self.mostCommon(track.compactMap(\.scientificName)) ?? scientificName,
                              detector: detector, boxes: track)
             }
         }
+    }
+
+    /// One burst's boxes split where the time from one frame to the next exceeds `passGapSeconds`, in time
+    /// order (a burst with an undated photo is not split).
+    func passes(_ boxes: [IdentificationBox]) -> [[IdentificationBox]] {
+        guard passGapSeconds > 0, boxes.count > 1 else { return [boxes] }
+        let timed = boxes.enumerated().compactMap { i, b in b.timestamp.map { (time: $0, index: i, box: b) } }
+        guard timed.count == boxes.count else { return [boxes] }
+        let ordered = timed.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
+        var out: [[IdentificationBox]] = [[ordered[0].box]]
+        for (previous, next) in zip(ordered, ordered.dropFirst()) {
+            if next.time.timeIntervalSince(previous.time) > passGapSeconds { out.append([]) }
+            out[out.count - 1].append(next.box)
+        }
+        return out
     }
 
     /// One burst's boxes split into tracks of one animal each.
