@@ -33,7 +33,7 @@ struct SpeciesCommandTests {
         #expect(leopardRow.map { $0.split(separator: " ", omittingEmptySubsequences: true).suffix(5) } == ["0", "0", "1", "1", "0"],
                 "\(summary.stdout)")
         let publicView = try RosetteBinary.run(["triage", "species", "--role", "public", "--survey", survey])
-        #expect(publicView.stdout.contains("2 box(es)") && publicView.stdout.contains("1 photo(s) with people withheld"),
+        #expect(publicView.stdout.contains("2 box(es)") && publicView.stdout.contains("1 photo(s) withheld from --role public"),
                 "\(publicView.stdout)")
 
         let applied = try RosetteBinary.run(["triage", "species", "--species-threshold", "0.4", "--apply", "--survey", survey])
@@ -43,7 +43,7 @@ struct SpeciesCommandTests {
 
         let out = dir.path("public.json")
         let exported = try RosetteBinary.run(["triage", "export", "--out", out.path, "--role", "public", "--survey", survey])
-        #expect(exported.stdout.contains("2 image(s)") && exported.stdout.contains("1 photo(s) with people withheld"), "\(exported.stdout)")
+        #expect(exported.stdout.contains("2 image(s)") && exported.stdout.contains("1 photo(s) withheld from --role public"), "\(exported.stdout)")
         let text = try String(contentsOf: out, encoding: .utf8)
         #expect(!text.contains("IMG_0003") && text.contains("IMG_0001"))
         let owner = try RosetteBinary.run(["triage", "export", "--out", dir.path("owner.json").path, "--survey", survey])

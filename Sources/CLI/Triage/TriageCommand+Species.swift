@@ -48,7 +48,7 @@ extension TriageCommand {
                                                strongEvidence: strong)
             let withheld = try store.withheldMediaIDs(for: viewer).count
             print("\(boxes.count) box(es) at detection ≥ \(detectionThreshold) in \(Set(boxes.map(\.mediaID)).count) photo(s); "
-                  + "species ≥ \(speciesThreshold)" + (withheld > 0 ? "; \(withheld) photo(s) with people or not yet screened for people withheld (--role \(viewer.role.rawValue))" : "") + ".")
+                  + "species ≥ \(speciesThreshold)" + (withheld > 0 ? "; \(withheld) photo(s) withheld from --role \(viewer.role.rawValue) (people, or not yet screened for people)" : "") + ".")
             print(TextTable.render(Self.summary(boxes)))
             guard apply else { return }
             let note = "detection ≥ \(detectionThreshold), species ≥ \(speciesThreshold), strong \(strong)"

@@ -69,7 +69,7 @@ struct TriageCommand: ParsableCommand {
             let failures = batch.images.filter { $0.failure != nil }.count
             print("\(out): \(batch.images.count) image(s) (\(failures) failed), "
                   + "\(batch.images.reduce(0) { $0 + ($1.detections?.count ?? 0) }) detection(s)"
-                  + (withheld > 0 ? "; \(withheld) photo(s) with people or not yet screened for people withheld for --role \(viewer.role.rawValue)." : "."))
+                  + (withheld > 0 ? "; \(withheld) photo(s) withheld from --role \(viewer.role.rawValue) (people, or not yet screened for people)." : "."))
         }
     }
 
