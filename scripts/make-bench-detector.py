@@ -4,8 +4,8 @@
     make-bench-detector.py OUT.onnx SIZE
 
 The graph is YOLOv5s (v6 layout: width 0.50, depth 0.33; Conv = 2-D convolution with batch norm folded in + SiLU;
-C3 blocks, SPPF, the PAN neck and a three-scale Detect head with the anchor decoding in the graph), about 7.2 M
-weights and 16.5 GFLOPs at 640. Input "images" 1x3xSIZExSIZE; output "output" 1xNx8 rows
+C3 blocks, SPPF, the PAN neck and a three-scale Detect head with the anchor decoding in the graph), 7.0 M
+weights (Ultralytics gives YOLOv5s 7.2 M and 16.5 GFLOPs at 640). Input "images" 1x3xSIZExSIZE; output "output" 1xNx8 rows
 [cx, cy, w, h, objectness, p_animal, p_person, p_vehicle] in input pixels, N = 3 * (S/8^2 + S/16^2 + S/32^2).
 Weights are seeded random numbers (He scaling, which keeps activations finite through the depth); the head's are
 larger and its objectness bias low, so that, as with a trained model, a few hundred rows pass 0.005 for NMS. Needs: pip install onnx numpy.

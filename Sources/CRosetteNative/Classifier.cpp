@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -86,31 +87,23 @@ extern "C" rsn_classifier *rsn_classifier_open(const char *path, int inputSize, 
     int status = rsn::guarded(err, errlen, 2, [&] {
         if (inputSize < 1) throw std::runtime_error("the input size must be positive");
         if (classCount < 1) throw std::runtime_error("at least one label is needed");
-        auto *made = new rsn_classifier();
-        try {
-            made->net = cv::dnn::readNetFromONNX(path);
-            if (made->net.empty()) throw std::runtime_error("OpenCV read no network from the file");
-            made->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-            made->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-            made->inputSize = inputSize;
-            made->classCount = classCount;
-            int shape[] = {1, 3, inputSize, inputSize};
-            made->blob.create(4, shape, CV_32F);
-            made->blob.setTo(0);
-            rsn::probeNetwork(inputSize, [&] {
-                made->net.setInput(made->blob);
-                cv::Mat out = made->net.forward();
-                if ((int)out.total() != classCount) {
-                    throw std::runtime_error("output is " + shapeText(out) + ", expected 1×" + std::to_string(classCount) +
-                                             " (one score per label)");
-                }
-                return 0;
-            });
-        } catch (...) {
-            delete made;
-            throw;
-        }
-        d = made;
+        auto made = std::make_unique<rsn_classifier>();
+        made->net = rsn::readNetwork(path);
+        made->inputSize = inputSize;
+        made->classCount = classCount;
+        int shape[] = {1, 3, inputSize, inputSize};
+        made->blob.create(4, shape, CV_32F);
+        made->blob.setTo(0);
+        rsn::probeNetwork(inputSize, [&] {
+            made->net.setInput(made->blob);
+            cv::Mat out = made->net.forward();
+            if ((int)out.total() != classCount) {
+                throw std::runtime_error("output is " + shapeText(out) + ", expected 1×" + std::to_string(classCount) +
+                                         " (one score per label)");
+            }
+            return 0;
+        });
+        d = made.release();
         return 0;
     });
     return status == 0 ? d : nullptr;

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -45,22 +46,14 @@ extern "C" rsn_detector *rsn_detector_open(const char *path, int inputSize, int 
     int status = rsn::guarded(err, errlen, 2, [&] {
         if (inputSize < 32 || inputSize % 32 != 0) throw std::runtime_error("input size must be a multiple of 32");
         if (classCount < 1) throw std::runtime_error("at least one class is needed");
-        auto *made = new rsn_detector();
-        try {
-            made->net = cv::dnn::readNetFromONNX(path);
-            if (made->net.empty()) throw std::runtime_error("OpenCV read no network from the file");
-            made->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-            made->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-            made->inputSize = inputSize;
-            made->classCount = classCount;
-            cv::Mat blank(inputSize, inputSize, CV_8UC3, cv::Scalar(114, 114, 114));
-            cv::Mat out = rsn::probeNetwork(inputSize, [&] { return forward(made, blank); });
-            rows(out, classCount);
-        } catch (...) {
-            delete made;
-            throw;
-        }
-        d = made;
+        auto made = std::make_unique<rsn_detector>();
+        made->net = rsn::readNetwork(path);
+        made->inputSize = inputSize;
+        made->classCount = classCount;
+        cv::Mat blank(inputSize, inputSize, CV_8UC3, cv::Scalar(114, 114, 114));
+        cv::Mat out = rsn::probeNetwork(inputSize, [&] { return forward(made.get(), blank); });
+        rows(out, classCount);
+        d = made.release();
         return 0;
     });
     return status == 0 ? d : nullptr;
