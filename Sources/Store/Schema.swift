@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v3-triage", migrate: v3Triage)
         migrator.registerMigration("v4-species", migrate: v4Species)
         migrator.registerMigration("v5-encounters", migrate: v5Encounters)
+        migrator.registerMigration("v6-life-history", migrate: v6LifeHistory)
         return migrator
     }
 
