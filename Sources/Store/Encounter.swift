@@ -111,9 +111,16 @@ public struct EncounterDecision: Sendable, Equatable {
     /// Add the encounter's best frame to the individual's reference photos.
     public var addReference: Bool
     public var note: String?
+    /// What the person saw of the animal: its sex, its life stage, and its mother ("cub of L07").
+    public var sex: String?
+    public var lifeStage: LifeStage?
+    public var motherID: String?
 
     public init(kind: ReviewDecisionKind, individualID: String? = nil, scientificName: String? = nil, candidateID: Int64? = nil,
-                addReference: Bool = true, note: String? = nil) {
+                addReference: Bool = true, note: String? = nil, sex: String? = nil, lifeStage: LifeStage? = nil, motherID: String? = nil) {
+        self.sex = sex
+        self.lifeStage = lifeStage
+        self.motherID = motherID
         self.kind = kind
         self.individualID = individualID
         self.scientificName = scientificName

@@ -11,7 +11,18 @@ extension SurveyStore {
     /// the individual's reference photos, so the next ranking includes it. Returns the reference photo added.
     @discardableResult
     public func recordDecision(encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> Int64? {
+        try decide(encounterID: encounterID, decision, actor: actor).reference
+    }
+
+    /// Records a decision as `recordDecision` does, and what it recorded about the animal's life history.
+    ///
+    /// Sex, life stage and mother given with a confirmed or new individual go on every frame's observation and
+    /// into the catalog where it has none (the stage when it is newer than the catalog's); where the catalog
+    /// already says otherwise it is kept and a note says so. The life-history rules apply: a decision naming a
+    /// mother who is male or too young is refused, and nothing is recorded.
+    public func decide(encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> DecisionOutcome {
         let encounter = try self.encounter(encounterID)
+        if let sex = decision.sex, !["female", "male", "unknown"].contains(sex) { throw CatalogError.badSex(value: sex) }
         return try pool.write { db in
             let kind = decision.kind
             var individualID = decision.individualID
@@ -33,10 +44,11 @@ extension SurveyStore {
                 ?? encounter.frames.first
             let now = Date()
             try db.execute(sql: """
-                INSERT INTO reviewDecision(mediaID, decision, individualID, candidateID, decidedBy, decidedAt, note, encounterID)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO reviewDecision(mediaID, decision, individualID, candidateID, decidedBy, decidedAt, note, encounterID,
+                                           sex, lifeStage, motherID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [bestFrame?.mediaID, kind.rawValue, individualID, decision.candidateID, actor, now, decision.note,
-                                 encounterID])
+                                 encounterID, decision.sex, decision.lifeStage?.rawValue, decision.motherID])
             // Undo the effects of an earlier decision about this encounter.
             try db.execute(sql: "DELETE FROM observation WHERE source = 'review' AND encounterID = ?", arguments: [encounterID])
             try db.execute(sql: """
@@ -50,11 +62,13 @@ extension SurveyStore {
                     try db.execute(sql: """
                         INSERT INTO observation(mediaID, eventID, deploymentID, observationType, scientificName, count, individualID,
                                                 bboxX, bboxY, bboxWidth, bboxHeight, classificationMethod, classifiedBy,
-                                                classificationTimestamp, source, observationComments, encounterID)
-                        SELECT m.mediaID, m.eventID, m.deploymentID, ?, ?, 1, ?, ?, ?, ?, ?, 'human', ?, ?, 'review', ?, ?
+                                                classificationTimestamp, source, observationComments, encounterID, sex, lifeStage)
+                        SELECT m.mediaID, m.eventID, m.deploymentID, ?, ?, 1, ?, ?, ?, ?, ?, 'human', ?, ?, 'review', ?, ?, ?, ?
                         FROM media m WHERE m.mediaID = ?
                         """, arguments: [type, name, individualID, f.box[0], f.box[1], f.box[2], f.box[3], actor, now,
-                                         "encounter \(encounterID): \(kind.rawValue)", encounterID, f.mediaID])
+                                         "encounter \(encounterID): \(kind.rawValue)", encounterID,
+                                         individualID == nil ? nil : decision.sex, individualID == nil ? nil : decision.lifeStage?.rawValue,
+                                         f.mediaID])
                 }
             }
             var reference: Int64?
@@ -68,9 +82,15 @@ extension SurveyStore {
                 try SurveyStore.log(db, actor: actor, entity: "individual", id: individualID, action: "addReferencePhoto",
                                     detail: "reference photo \(reference!): media \(bestFrame.mediaID), \(encounter.side) flank, from encounter \(encounterID)")
             }
+            var notes: [String] = []
+            if let individualID {
+                notes = try SurveyStore.applyDecisionHistory(db, individualID, decision, encounter: encounter, actor: actor)
+            }
             try SurveyStore.log(db, actor: actor, entity: "encounter", id: String(encounterID), action: "review",
-                                detail: [kind.rawValue, individualID ?? decision.scientificName].compactMap { $0 }.joined(separator: " "))
-            return reference
+                                detail: ([kind.rawValue, individualID ?? decision.scientificName].compactMap { $0 }
+                                         + [decision.sex, decision.lifeStage?.rawValue, decision.motherID.map { "cub of \($0)" }].compactMap { $0 })
+                                    .joined(separator: " "))
+            return DecisionOutcome(reference: reference, notes: notes)
         }
     }
 

@@ -15,7 +15,8 @@ struct ReviewCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, tsv }
 
     /// Prints an encounter, its proposals and where its picture is: for a person, or as tab-separated lines.
-    static func show(_ encounter: Encounter, proposals: [MatchProposal], reranked: Bool, sheet url: URL, format: Format) {
+    static func show(_ encounter: Encounter, proposals: [MatchProposal], reranked: Bool, sheet url: URL, format: Format,
+                     mothers: [MotherProposal] = []) {
         switch format {
         case .tsv:
             print("encounter\t\(encounter.encounterID)\t\(encounter.eventID ?? "")\t\(encounter.deploymentID ?? "")\t\(encounter.side)")
@@ -26,6 +27,7 @@ struct ReviewCommand: ParsableCommand {
             for p in proposals {
                 print("proposal\t\(p.rank)\t\(p.individualID)\t\(p.verifiedScore)\t\(p.score)\t\(p.inliers)\t\(p.id ?? 0)")
             }
+            for m in mothers { print("mother\t\(m.motherID)\t\(String(format: "%.3f", m.sizeRatio))\t\(m.reason)") }
             print("sheet\t\(url.path)")
         case .text:
             print("encounter \(encounter.encounterID): \(encounter.frames.count) frames at \(encounter.deploymentID ?? "?")"
@@ -43,6 +45,7 @@ struct ReviewCommand: ParsableCommand {
                 }
                 print(TextTable.render(table))
             }
+            for m in mothers { print("possible mother: \(m.motherID) (\(m.reason)); record it with --mother \(m.motherID)") }
             print("picture: \(url.path)")
         }
     }
@@ -72,7 +75,8 @@ struct ReviewCommand: ParsableCommand {
             let url = sheet.map { URL(fileURLWithPath: $0) }
                 ?? store.directory.appendingPathComponent("cache/review/encounter-\(id).jpg")
             try review.sheet(encounter, proposals: proposals, rows: max(1, rows)).write(to: url)
-            ReviewCommand.show(encounter, proposals: proposals, reranked: reranked, sheet: url, format: format)
+            ReviewCommand.show(encounter, proposals: proposals, reranked: reranked, sheet: url, format: format,
+                               mothers: try store.proposedMothers(encounterID: id, topCandidate: proposals.first?.individualID))
             if format == .text {
                 print("decide with: rosette review decide --encounter \(id) --confirm ID | --new ID | --reject | --unidentifiable"
                       + " | --not-target [--species NAME] | --skip")
@@ -95,6 +99,9 @@ struct ReviewCommand: ParsableCommand {
         @Flag(help: "Decide later: the encounter goes to the back of the queue.") var skip = false
         @Flag(help: "Do not add the encounter's best frame to the individual's reference photos.") var noReference = false
         @Option var note: String?
+        @Option(help: "With --confirm/--new: the animal's sex as seen (female, male, unknown).") var sex: String?
+        @Option(help: "With --confirm/--new: its life stage as seen (cub, subadult, adult) on the encounter's day.") var lifeStage: String?
+        @Option(help: "With --confirm/--new: its mother (\"cub of L07\").") var mother: String?
 
         func validate() throws {
             let chosen = [confirm != nil, newID != nil, reject, unidentifiable, notTarget, skip].filter { $0 }.count
@@ -103,6 +110,10 @@ struct ReviewCommand: ParsableCommand {
             }
             guard (encounter == nil) != (media == nil) else { throw ValidationError("give --encounter N or --media ID") }
             if species != nil && !notTarget { throw ValidationError("--species goes with --not-target") }
+            if (sex != nil || lifeStage != nil || mother != nil) && confirm == nil && newID == nil {
+                throw ValidationError("--sex, --life-stage and --mother go with --confirm or --new")
+            }
+            if let lifeStage, LifeStage(label: lifeStage) == nil { throw ValidationError("--life-stage '\(lifeStage)' is not one of cub, subadult, adult") }
         }
 
         func run() throws {
@@ -120,11 +131,14 @@ struct ReviewCommand: ParsableCommand {
                 : reject ? .rejected : unidentifiable ? .unidentifiable : .notTarget
             let individual = confirm ?? newID
             let candidate = try individual.flatMap { ind in try store.proposals(encounterID: id).first { $0.individualID == ind }?.id }
-            let reference = try store.recordDecision(
+            let outcome = try store.decide(
                 encounterID: id,
                 EncounterDecision(kind: kind, individualID: individual, scientificName: species, candidateID: candidate,
-                                  addReference: !noReference, note: note),
+                                  addReference: !noReference, note: note, sex: sex?.lowercased(),
+                                  lifeStage: lifeStage.flatMap(LifeStage.init(label:)), motherID: mother),
                 actor: who)
+            let reference = outcome.reference
+            outcome.notes.forEach { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
             print("recorded: encounter \(id) \(kind.rawValue)" + (individual.map { " \($0)" } ?? "")
                   + (reference.map { "; its best frame is reference photo \($0)" } ?? ""))
         }

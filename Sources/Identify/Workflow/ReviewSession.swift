@@ -27,8 +27,9 @@ public final class ReviewSession {
 
     /// Records a decision; a new reference photo joins the gallery at once.
     @discardableResult
-    public func decide(_ encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> Int64? {
-        let reference = try review.store.recordDecision(encounterID: encounterID, decision, actor: actor)
+    public func decide(_ encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> DecisionOutcome {
+        let outcome = try review.store.decide(encounterID: encounterID, decision, actor: actor)
+        let reference = outcome.reference
         let version = try review.store.catalogVersion()
         if let reference, let individualID = decision.individualID, let ref = try review.store.referencePhoto(id: reference) {
             let features = try source.features(path: ref.photo.filePath, box: ref.photo.box, width: ref.photo.width,
@@ -37,7 +38,7 @@ public final class ReviewSession {
         } else {
             try gallery.add(version: version)
         }
-        return reference
+        return outcome
     }
 
     /// Leaves an encounter for later (recorded, and not offered again in this session).

@@ -12,9 +12,19 @@ public struct CatalogFacts: Sendable, Equatable {
     public var status: String
     public var deathDate: Date?
     public var deathCause: String?
+    /// The day (YYYY-MM-DD) `lifeStage` was observed.
+    public var lifeStageDate: String?
+    public var fatherID: String?
+    public var mergedInto: String?
+    public var deathPlace: DeathPlace?
 
     public init(individualID: String, sex: String? = nil, lifeStage: String? = nil, birthYear: Int? = nil,
-                motherID: String? = nil, status: String = "alive", deathDate: Date? = nil, deathCause: String? = nil) {
+                motherID: String? = nil, status: String = "alive", deathDate: Date? = nil, deathCause: String? = nil,
+                lifeStageDate: String? = nil, fatherID: String? = nil, mergedInto: String? = nil, deathPlace: DeathPlace? = nil) {
+        self.lifeStageDate = lifeStageDate
+        self.fatherID = fatherID
+        self.mergedInto = mergedInto
+        self.deathPlace = deathPlace
         self.individualID = individualID
         self.sex = sex
         self.lifeStage = lifeStage
@@ -31,13 +41,9 @@ extension SurveyStore {
     public func catalogFacts() throws -> [String: CatalogFacts] {
         try pool.read { db in
             var facts: [String: CatalogFacts] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT individualID, sex, lifeStage, birthYear, motherID, status, deathDate, deathCause FROM individual
-                """) {
-                let id: String = row["individualID"]
-                facts[id] = CatalogFacts(individualID: id, sex: row["sex"], lifeStage: row["lifeStage"], birthYear: row["birthYear"],
-                                         motherID: row["motherID"], status: row["status"], deathDate: row["deathDate"],
-                                         deathCause: row["deathCause"])
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM individual") {
+                let f = CatalogFacts(row: row)
+                facts[f.individualID] = f
             }
             return facts
         }
@@ -57,5 +63,17 @@ extension SurveyStore {
             }
             return traits
         }
+    }
+}
+
+
+extension CatalogFacts {
+    /// The catalog facts of one `individual` row.
+    init(row: Row) {
+        let lat: Double? = row["deathLatitude"], lon: Double? = row["deathLongitude"], place: String? = row["deathLocationID"]
+        self.init(individualID: row["individualID"], sex: row["sex"], lifeStage: row["lifeStage"], birthYear: row["birthYear"],
+                  motherID: row["motherID"], status: row["status"], deathDate: row["deathDate"], deathCause: row["deathCause"],
+                  lifeStageDate: row["lifeStageDate"], fatherID: row["fatherID"], mergedInto: row["mergedInto"],
+                  deathPlace: place == nil && lat == nil ? nil : DeathPlace(locationID: place, latitude: lat, longitude: lon))
     }
 }

@@ -3,9 +3,13 @@ import Foundation
 import GRDB
 
 extension SurveyStore {
-    /// Adds an individual to the catalog.
-    public func addIndividual(_ id: String, name: String? = nil, sex: String? = nil, actor: String) throws {
-        try pool.write { db in try SurveyStore.insertIndividual(db, id, name: name, sex: sex, actor: actor) }
+    /// Adds an individual to the catalog, with its life history when given (checked by the same rules as an edit).
+    public func addIndividual(_ id: String, name: String? = nil, sex: String? = nil, history: IndividualEdit = IndividualEdit(),
+                              actor: String) throws {
+        try pool.write { db in
+            try SurveyStore.insertIndividual(db, id, name: name, sex: sex, actor: actor)
+            if !history.isEmpty { try SurveyStore.applyEdit(db, id, history, actor: actor) }
+        }
     }
 
     static func insertIndividual(_ db: Database, _ id: String, name: String?, sex: String?, actor: String) throws {
@@ -37,29 +41,27 @@ extension SurveyStore {
         }
     }
 
-    /// Changes an individual's name, sex, status or notes.
-    public func editIndividual(_ id: String, _ edit: IndividualEdit, actor: String) throws {
-        try pool.write { db in
-            try SurveyStore.requireIndividual(db, id)
-            var changed: [String] = []
-            for (column, value) in [("name", edit.name), ("sex", edit.sex), ("status", edit.status), ("notes", edit.notes)] {
-                guard let value else { continue }
-                try db.execute(sql: "UPDATE individual SET \(column) = ?, updatedAt = ? WHERE individualID = ?",
-                               arguments: [value, Date(), id])
-                changed.append("\(column)=\(value)")
-            }
-            guard !changed.isEmpty else { return }
-            try SurveyStore.log(db, actor: actor, entity: "individual", id: id, action: "edit", detail: changed.joined(separator: "; "))
-        }
+    /// Changes an individual's name, sex, status, notes or life history; returns the changes (`field: old → new`).
+    ///
+    /// The life-history rules are checked first (see `IndividualEdit`); a broken rule throws and nothing changes.
+    @discardableResult
+    public func editIndividual(_ id: String, _ edit: IndividualEdit, actor: String) throws -> [String] {
+        try pool.write { db in try SurveyStore.applyEdit(db, id, edit, actor: actor) }
     }
 
     /// Merges `source` into `target`: its reference photos, observations and candidates move to `target`;
     /// `source` stays in the catalog with status `merged` and `mergedInto` set.
-    public func mergeIndividual(_ source: String, into target: String, actor: String) throws {
+    ///
+    /// The life histories are combined: a fact only `source` has is copied to `target`; where both have
+    /// different values (two mothers, two sexes, two birth years, two deaths) `target`'s is kept and the
+    /// conflict listed. `source`'s cubs become `target`'s. The result must keep the life-history rules.
+    @discardableResult
+    public func mergeIndividual(_ source: String, into target: String, actor: String) throws -> MergeReport {
         guard source != target else { throw CatalogError.mergeIntoItself(id: source) }
-        try pool.write { db in
+        return try pool.write { db in
             try SurveyStore.requireIndividual(db, source)
             try SurveyStore.requireIndividual(db, target)
+            let report = try SurveyStore.combineHistories(db, source, into: target, actor: actor)
             let photos = try Int64.fetchAll(db, sql: "SELECT id FROM referencePhoto WHERE individualID = ? AND retiredAt IS NULL",
                                             arguments: [source])
             try db.execute(sql: "UPDATE referencePhoto SET individualID = ? WHERE individualID = ? AND retiredAt IS NULL",
@@ -67,11 +69,16 @@ extension SurveyStore {
             try db.execute(sql: "UPDATE observation SET individualID = ? WHERE individualID = ?", arguments: [target, source])
             try db.execute(sql: "UPDATE individual SET status = 'merged', mergedInto = ?, updatedAt = ? WHERE individualID = ?",
                            arguments: [target, Date(), source])
+            try SurveyStore.checkRules(db, target)
             let moved = photos.map(String.init).joined(separator: ",")
+            let history = (report.copied.isEmpty ? "" : "; copied \(report.copied.joined(separator: ", "))")
+                + (report.conflicts.isEmpty ? "" : "; conflicts (kept \(target)'s): \(report.conflicts.joined(separator: "; "))")
+                + (report.cubsMoved.isEmpty ? "" : "; cubs now \(target)'s: \(report.cubsMoved.joined(separator: ", "))")
             try SurveyStore.log(db, actor: actor, entity: "individual", id: source, action: "merge",
-                                detail: "merged into \(target); reference photos \(moved)")
+                                detail: "merged into \(target); reference photos \(moved)" + history)
             try SurveyStore.log(db, actor: actor, entity: "individual", id: target, action: "merge",
-                                detail: "received \(source); reference photos \(moved)")
+                                detail: "received \(source); reference photos \(moved)" + history)
+            return report
         }
     }
 
@@ -132,7 +139,11 @@ extension SurveyStore {
                          side: r["side"], box: box.count == 4 ? box : nil, addedBy: r["addedBy"], addedAt: r["addedAt"],
                          eventID: r["eventID"], width: r["width"], height: r["height"])
         }
+        let facts = CatalogFacts(row: row)
         return CatalogIndividual(individualID: id, name: row["name"], sex: row["sex"], status: row["status"], notes: row["notes"],
-                                 mergedInto: row["mergedInto"], referencePhotos: photos)
+                                 mergedInto: row["mergedInto"], referencePhotos: photos, birthYear: facts.birthYear,
+                                 motherID: facts.motherID, fatherID: facts.fatherID, lifeStage: facts.lifeStage,
+                                 lifeStageDate: facts.lifeStageDate, deathDate: facts.deathDate, deathCause: facts.deathCause,
+                                 deathPlace: facts.deathPlace)
     }
 }

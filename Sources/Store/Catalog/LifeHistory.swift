@@ -1,0 +1,102 @@
+import Foundation
+
+/// A life stage as observed on an animal: cub, subadult or adult (Camtrap DP calls a cub `juvenile`).
+///
+/// For Amur leopards by age: a cub is in its first year, a subadult in its second, an adult from two years on.
+public enum LifeStage: String, Sendable, CaseIterable, Codable, Comparable {
+    case cub, subadult, adult
+
+    /// Parses a stage as people and other tools write it (`juvenile`, `kitten`, `sub-adult`, …); nil otherwise.
+    public init?(label: String) {
+        switch label.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "cub", "juvenile", "kitten", "young": self = .cub
+        case "subadult", "sub-adult", "sub adult", "immature": self = .subadult
+        case "adult": self = .adult
+        default: return nil
+        }
+    }
+
+    /// Age in whole years at which an animal is in this stage (adults: at least this).
+    public var age: Int {
+        switch self {
+        case .cub: 0
+        case .subadult: 1
+        case .adult: 2
+        }
+    }
+
+    /// The stage of an animal of this age in years (nil before birth).
+    public static func at(age: Int) -> LifeStage? {
+        age < 0 ? nil : age < 1 ? .cub : age < 2 ? .subadult : .adult
+    }
+
+    public static func < (a: LifeStage, b: LifeStage) -> Bool { a.age < b.age }
+}
+
+/// Why an individual died.
+public enum DeathCause: String, Sendable, CaseIterable, Codable {
+    case roadKill = "road-kill", poaching, tiger, disease, natural, unknown
+
+    /// Parses a cause (`road kill`, `roadkill`, `vehicle`, `poached`, …); nil for anything else.
+    public init?(label: String) {
+        let l = label.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        switch l {
+        case "road-kill", "road kill", "roadkill", "vehicle", "car", "traffic": self = .roadKill
+        case "poaching", "poached", "poacher", "snare": self = .poaching
+        case "tiger", "killed by tiger", "predation": self = .tiger
+        case "disease", "cdv", "distemper": self = .disease
+        case "natural", "old age", "starvation": self = .natural
+        case "unknown", "": self = .unknown
+        default: return nil
+        }
+    }
+
+    /// The accepted values, for messages.
+    public static var accepted: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// Where an individual died: a station of the survey, or coordinates (WGS84), or both.
+public struct DeathPlace: Sendable, Equatable, Codable {
+    public var locationID: String?
+    public var latitude: Double?
+    public var longitude: Double?
+
+    public init(locationID: String? = nil, latitude: Double? = nil, longitude: Double? = nil) {
+        self.locationID = locationID
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// Reads `LAT,LON` as coordinates, anything else as a station name or ID.
+    public static func parse(_ text: String) -> DeathPlace {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]) {
+            return DeathPlace(latitude: lat, longitude: lon)
+        }
+        return DeathPlace(locationID: text.trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// A mother's cubs of one birth year.
+public struct Litter: Sendable, Equatable {
+    public var motherID: String
+    public var birthYear: Int
+    public var cubs: [String]
+}
+
+/// What a merge did to the two life histories: the facts copied from the merged individual, and the
+/// conflicts (the remaining individual's value kept).
+public struct MergeReport: Sendable, Equatable {
+    public var copied: [String] = []
+    public var conflicts: [String] = []
+    public var cubsMoved: [String] = []
+}
+
+/// A detection of an individual later than its recorded death: shown, never hidden.
+public struct DetectionAfterDeath: Sendable, Equatable {
+    public var individualID: String
+    public var deathDate: Date
+    public var mediaID: Int64
+    public var timestamp: Date
+    public var filePath: String
+}
