@@ -23,6 +23,7 @@ extension SurveyStore {
     public func decide(encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> DecisionOutcome {
         let encounter = try self.encounter(encounterID)
         if let sex = decision.sex, !["female", "male", "unknown"].contains(sex) { throw CatalogError.badSex(value: sex) }
+        let zone = (try? ZoneSpec(settings.timeZone)) ?? (try! ZoneSpec("+00:00"))
         return try pool.write { db in
             let kind = decision.kind
             var individualID = decision.individualID
@@ -84,7 +85,7 @@ extension SurveyStore {
             }
             var notes: [String] = []
             if let individualID {
-                notes = try SurveyStore.applyDecisionHistory(db, individualID, decision, encounter: encounter, actor: actor)
+                notes = try SurveyStore.applyDecisionHistory(db, individualID, decision, encounter: encounter, zone: zone, actor: actor)
             }
             try SurveyStore.log(db, actor: actor, entity: "encounter", id: String(encounterID), action: "review",
                                 detail: ([kind.rawValue, individualID ?? decision.scientificName].compactMap { $0 }

@@ -20,18 +20,24 @@ extension CensusReport {
         try save(csv(["station", "jurisdiction", "camera_days", "detections", "x_m", "y_m"],
                      stations.map { [$0.station, $0.jurisdiction, String(format: "%.2f", $0.cameraDays), String($0.detections),
                                      String(format: "%.0f", $0.x), String(format: "%.0f", $0.y)] }), "stations.csv")
-        try save(csv(["year", "known_alive", "adults", "subadults", "cubs", "unknown_stage", "new", "cubs_with_mother", "deaths",
-                      "border_crossers", "secr_N", "secr_N_lcl", "secr_N_ucl", "D_per_100km2", "D_lcl", "D_ucl"],
+        try save(csv(["year", "known_alive", "seen", "adults", "subadults", "cubs", "unknown_stage", "females", "males", "new", "new_adults",
+                      "cubs_with_mother", "litters", "cubs_born", "cubs_per_litter", "deaths", "deaths_by_cause", "deaths_by_jurisdiction",
+                      "by_jurisdiction", "border_crossers", "flags", "secr_N", "secr_N_lcl", "secr_N_ucl", "D_per_100km2", "D_lcl", "D_ucl"],
                      population.years.map { y in
                          let s = secr.first { $0.year == y.year }
                          let n = s?.abundance, d = s?.fit?.densityPer100SquareKilometres
-                         return [String(y.year), String(y.knownAlive), String(y.byStage["adult"] ?? 0), String(y.byStage["subadult"] ?? 0),
-                                 String(y.byStage["cub"] ?? 0), String(y.byStage["unknown"] ?? 0), String(y.newIndividuals),
-                                 String(y.cubsWithMother), y.deaths.joined(separator: " "), y.crossBorder.joined(separator: " "),
+                         return [String(y.year), String(y.knownAlive), String(y.seen), String(y.byStage["adult"] ?? 0),
+                                 String(y.byStage["subadult"] ?? 0), String(y.byStage["cub"] ?? 0), String(y.byStage["unknown"] ?? 0),
+                                 String(y.bySex["female"] ?? 0), String(y.bySex["male"] ?? 0), String(y.newIndividuals), String(y.newAdults),
+                                 String(y.cubsWithMother), String(y.litters.count), String(y.litters.reduce(0) { $0 + $1.cubs.count }),
+                                 y.cubsPerLitter.map { String(format: "%.2f", $0) } ?? "", y.deaths.joined(separator: " "),
+                                 Self.counts(y.deathsByCause), Self.counts(y.deathsByJurisdiction), Self.counts(y.byJurisdiction),
+                                 y.crossBorder.joined(separator: " "), y.flags.joined(separator: "; "),
                                  n.map { String(format: "%.1f", $0.estimate) } ?? "", n.map { String(format: "%.1f", $0.lcl) } ?? "",
                                  n.map { String(format: "%.1f", $0.ucl) } ?? "", d.map { String(format: "%.3f", $0.estimate) } ?? "",
                                  d.map { String(format: "%.3f", $0.lcl) } ?? "", d.map { String(format: "%.3f", $0.ucl) } ?? ""]
                      }), "population.csv")
+        try save(populationJSON(), "population.json")
         try save(markdown(), "report.md")
         try save(html(svgs), "report.html")
         return written
@@ -68,7 +74,7 @@ extension CensusReport {
         return s + "."
     }
 
-    func populationRows() -> [[String]] {
+    public func populationRows() -> [[String]] {
         var rows: [[String]] = []
         for y in population.years {
             var estimate = ""
@@ -79,22 +85,49 @@ extension CensusReport {
                     estimate = "not fitted"
                 }
             }
-            let juris = y.byJurisdiction.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let litters = y.litters.isEmpty ? "0" : "\(y.litters.count) (" + String(format: "%.1f", y.cubsPerLitter ?? 0) + " cubs each)"
             rows.append([String(y.year), String(y.knownAlive), String(y.byStage["adult"] ?? 0), String(y.byStage["subadult"] ?? 0),
-                         String(y.byStage["cub"] ?? 0), String(y.newIndividuals), String(y.cubsWithMother), String(y.deaths.count),
-                         juris, String(y.crossBorder.count), estimate])
+                         String(y.byStage["cub"] ?? 0), String(y.byStage["unknown"] ?? 0), String(y.newAdults), litters,
+                         String(y.cubsWithMother), y.deaths.isEmpty ? "0" : "\(y.deaths.count): " + Self.counts(y.deathsByCause),
+                         Self.counts(y.byJurisdiction), String(y.crossBorder.count), estimate])
         }
         return rows
     }
 
-    static let populationHeader = ["year", "known alive", "adults", "subadults", "cubs", "new", "cubs with mother", "deaths",
-                                   "by jurisdiction", "border crossers", "SECR N̂ (95% CI)"]
+    public static let populationHeader = ["year", "known alive", "adults", "subadults", "cubs", "unknown age", "new adults", "litters",
+                                   "cubs with mother", "deaths by cause", "by jurisdiction", "in both", "SECR N̂ (95% CI)"]
+
+    /// `key n, key n` in key order.
+    static func counts(_ d: [String: Int]) -> String {
+        d.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// The population table and the yearly SECR estimates as JSON (as `census report --format json` prints).
+    public func populationJSON() throws -> String {
+        struct Line: Encodable {
+            var population: PopulationSummary.Year
+            var cubsPerLitter: Double?
+            var secrDensityPer100km2: Estimate?
+            var secrAbundance: Estimate?
+            var secrFailure: String?
+        }
+        struct Document: Encodable { var species: String; var years: [Line] }
+        let lines = population.years.map { y in
+            let s = secr.first { $0.year == y.year }
+            return Line(population: y, cubsPerLitter: y.cubsPerLitter, secrDensityPer100km2: s?.fit?.densityPer100SquareKilometres,
+                        secrAbundance: s?.abundance, secrFailure: s?.failure)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(Document(species: species, years: lines)), as: UTF8.self) + "\n"
+    }
 
     func methods() -> [String] {
         var m = ["Effort: camera-days per deployment from deployment dates minus malfunction periods (fractions of days counted).",
                  "Independent events: records of a species at a station more than \(Int(independenceMinutes)) min after the previous record.",
                  "RAI: independent events per 100 camera-days.",
-                 "Minimum known alive: individuals identified in photos that year; life stage from birth year (cub < 1, subadult 1–2, adult ≥ 2 years) or tags.",
+                 "Known alive: individuals identified that year (photos or other evidence), or seen both before and after it (a recorded death counts as seen); life stage from the birth year (cub < 1, subadult 1–2, adult ≥ 2 years), else from a stage observed on a date, else tags. Litters: a mother's cubs of one birth year. Detections after a recorded death are flagged.",
                  "SECR: maximum likelihood (Borchers & Efford 2008) with \(secrSettings); Wald intervals on the log scale; N̂ = D̂ × mask area.",
                  "Activity: von Mises kernel density of clock times of independent events (bandwidth after Ridout & Linkie 2009)."]
         if let g = generaliseMetres { m.append("Locations generalised to a \(Int(g / 1000)) km grid; station names withheld.") }

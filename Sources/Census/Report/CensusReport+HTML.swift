@@ -43,6 +43,7 @@ extension CensusReport {
         \(table(Self.populationHeader, populationRows()))
         \(thisYear.map { y in y.crossBorder.isEmpty ? "" : "<p>Seen on both sides of the border in \(year): \(SVGChart.esc(y.crossBorder.joined(separator: ", ")))</p>" } ?? "")
         \(thisYear.map { y in y.deaths.isEmpty ? "" : "<p>Deaths recorded in \(year): \(SVGChart.esc(y.deaths.joined(separator: ", ")))</p>" } ?? "")
+        \(population.years.flatMap(\.flags).isEmpty ? "" : "<p><strong>To check:</strong> " + SVGChart.esc(population.years.flatMap(\.flags).joined(separator: "; ")) + "</p>")
         <div class="figures">\(figure["trend"] ?? "")</div>
         <h2>Density (SECR), \(year)</h2>
         \(secrBlock)
@@ -56,7 +57,7 @@ extension CensusReport {
         <div class="figures">\(figure["activity"] ?? "")</div>
         <h2>Methods</h2>
         <ul>\(methods().map { "<li>\(SVGChart.esc($0))</li>" }.joined())</ul>
-        <p class="note">Tables as CSV: events.csv, stations.csv, population.csv. Figures: figures/*.svg.</p>
+        <p class="note">Tables as CSV: events.csv, stations.csv, population.csv (and population.json). Figures: figures/*.svg.</p>
         </body></html>
         """
     }

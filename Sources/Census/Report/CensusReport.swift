@@ -72,11 +72,9 @@ public struct CensusReport: Sendable {
                                             detections: focal.filter { $0.station == id }.count, x: x, y: y))
         }
 
-        let allYearsFocal = try store.detectionRecords(species: species)
-        let population = PopulationSummary(records: allYearsFocal, catalog: try store.catalogFacts(), tagged: try store.taggedTraits(),
-                                           jurisdictions: jurisdiction, zone: zone)
+        let population = try PopulationSummary.build(store: store, species: species, zone: zone)
         var secr: [SECRLine] = []
-        for y in population.years.map(\.year) {
+        for y in population.years.map(\.year) where population.years.first(where: { $0.year == y })!.seen > 0 {
             secr.append(try fitYear(store: store, species: species, year: y, zone: zone, deployments: deployments,
                                     malfunctions: malfunctions, buffer: buffer, detectionFunction: detectionFunction))
         }

@@ -78,10 +78,27 @@ public struct DeathPlace: Sendable, Equatable, Codable {
 }
 
 /// A mother's cubs of one birth year.
-public struct Litter: Sendable, Equatable {
+public struct Litter: Sendable, Equatable, Codable {
     public var motherID: String
     public var birthYear: Int
     public var cubs: [String]
+
+    public init(motherID: String, birthYear: Int, cubs: [String]) {
+        self.motherID = motherID
+        self.birthYear = birthYear
+        self.cubs = cubs
+    }
+
+    /// Each mother's cubs grouped by birth year (a cub's birth year from its catalog birth year, else from the
+    /// stage it was observed in; cubs whose birth year is not known to the year are left out; merged ones too).
+    public static func group(_ facts: [CatalogFacts]) -> [Litter] {
+        var groups: [String: Litter] = [:]
+        for cub in facts where cub.mergedInto == nil {
+            guard let mother = cub.motherID, let born = cub.birthYearRange.latest, cub.birthYearRange.earliest == born else { continue }
+            groups["\(mother)|\(born)", default: Litter(motherID: mother, birthYear: born, cubs: [])].cubs.append(cub.individualID)
+        }
+        return groups.values.map { var l = $0; l.cubs.sort(); return l }.sorted { ($0.birthYear, $0.motherID) < ($1.birthYear, $1.motherID) }
+    }
 }
 
 /// What a merge did to the two life histories: the facts copied from the merged individual, and the

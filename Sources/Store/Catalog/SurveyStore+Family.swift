@@ -21,7 +21,7 @@ public struct MotherProposal: Sendable, Equatable {
 extension SurveyStore {
     /// A decision's sex, life stage and mother, taken into the catalog by the life-history rules.
     static func applyDecisionHistory(_ db: Database, _ id: String, _ decision: EncounterDecision, encounter: Encounter,
-                                     actor: String) throws -> [String] {
+                                     zone: ZoneSpec, actor: String) throws -> [String] {
         guard decision.sex != nil || decision.lifeStage != nil || decision.motherID != nil,
               let facts = try facts(db, id) else { return [] }
         var edit = IndividualEdit(), notes: [String] = []
@@ -30,9 +30,9 @@ extension SurveyStore {
             else if facts.sex != sex { notes.append("\(id) is \(facts.sex!) in the catalog; the encounter's '\(sex)' is kept on its photos only (change it with `rosette individuals edit \(id) --sex`)") }
         }
         if let stage = decision.lifeStage {
-            let day = try String.fetchOne(db, sql: """
+            let day = try Date.fetchOne(db, sql: """
                 SELECT MIN(m.timestamp) FROM encounterFrame f JOIN media m ON m.mediaID = f.mediaID WHERE f.encounterID = ?
-                """, arguments: [encounter.encounterID]).map { String($0.prefix(10)) }
+                """, arguments: [encounter.encounterID]).map { String(Timestamp.format($0, in: zone).prefix(10)) }
             if facts.lifeStageDate == nil || (day ?? "") >= facts.lifeStageDate! {
                 edit.lifeStage = stage
                 edit.lifeStageDate = day

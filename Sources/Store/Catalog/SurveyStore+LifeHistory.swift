@@ -123,13 +123,7 @@ extension SurveyStore {
     /// Litters: each mother's cubs grouped by birth year (a cub without a birth year is placed by the year its
     /// observed stage puts its birth in; cubs of unknown birth year are left out).
     public func litters() throws -> [Litter] {
-        let facts = try catalogFacts().values.filter { $0.mergedInto == nil }
-        var groups: [String: Litter] = [:]
-        for cub in facts {
-            guard let mother = cub.motherID, let born = cub.birthYearRange.latest, cub.birthYearRange.earliest == born else { continue }
-            groups["\(mother)|\(born)", default: Litter(motherID: mother, birthYear: born, cubs: [])].cubs.append(cub.individualID)
-        }
-        return groups.values.map { var l = $0; l.cubs.sort(); return l }.sorted { ($0.birthYear, $0.motherID) < ($1.birthYear, $1.motherID) }
+        Litter.group(Array(try catalogFacts().values))
     }
 
     /// Detections of individuals after the day of their recorded death (person-named or machine observations alike).
