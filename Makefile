@@ -27,6 +27,7 @@ bench: build
 	$(MAKE) $(BENCH_MODELS)/yolov5s-640.onnx $(BENCH_MODELS)/yolov5s-1280.onnx
 	$(RELEASE_BIN)/rosette-bench detect --photos 100 --model 640=$(BENCH_MODELS)/yolov5s-640.onnx --model 1280=$(BENCH_MODELS)/yolov5s-1280.onnx
 	$(RELEASE_BIN)/rosette-bench reid
+	$(RELEASE_BIN)/rosette-bench population --photos 1000000 --individuals 300
 
 # A YOLOv5s-sized detector with MegaDetector's signature (random weights: for speed only), made with onnx from PyPI.
 $(PYENV)/bin/python:

@@ -8,6 +8,7 @@ import Glibc
 ///   rosette-bench ingest --files 5000 [--files 50000] [--source DIR] [--work DIR]
 ///   rosette-bench detect --model 640=FILE [--model 1280=FILE] [--photos 100]
 ///   rosette-bench reid [--gallery 1000 --gallery 10000] [--queries 50] [--work DIR]
+///   rosette-bench population [--photos 1000000] [--individuals 300]
 ///   rosette-bench make-card OUT --stations N --per-station M [--source DIR]
 let args = Array(CommandLine.arguments.dropFirst())
 
@@ -57,6 +58,10 @@ case "detect":
     try TriageBench.detect(rosette: executableDir.appendingPathComponent("rosette"),
                            work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-detect-bench"),
                            photos: Int(value("--photos").first ?? "100") ?? 100, models: models)
+case "population":
+    try PopulationBench.run(photos: Int(value("--photos").first ?? "1000000") ?? 1_000_000,
+                            individuals: Int(value("--individuals").first ?? "300") ?? 300,
+                            work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-population-bench"))
 case "simulate":
     try SimBench.run(arguments: Array(args.dropFirst()))
 case "secr-coverage":
