@@ -92,7 +92,8 @@ extension SECRTextFormat {
         return spacing
     }
 
-    /// The smallest positive gap between distinct values, refined over the whole range (nil for one value).
+    /// The smallest positive gap between distinct values (nil for one value), refined over the whole range when the
+    /// range is a whole number of gaps.
     static func step(_ values: [Double]) -> Double? {
         let sorted = values.sorted()
         let range = sorted.last! - sorted.first!
@@ -100,6 +101,7 @@ extension SECRTextFormat {
         var smallest = Double.infinity
         for i in 1..<max(1, sorted.count) where sorted[i] - sorted[i - 1] > fuzz { smallest = min(smallest, sorted[i] - sorted[i - 1]) }
         guard smallest.isFinite else { return nil }
-        return range / (range / smallest).rounded()
+        let refined = range / (range / smallest).rounded()
+        return abs(refined - smallest) <= 1e-6 * smallest ? refined : smallest
     }
 }
