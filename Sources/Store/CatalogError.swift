@@ -10,6 +10,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
     case unknownEncounter(id: Int64)
     case decisionNeedsIndividual(kind: String)
     case mergedIndividual(id: String, into: String)
+    case unknownSample(id: String)
 
     public var description: String {
         switch self {
@@ -21,6 +22,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
         case .unknownEncounter(let id): return "no encounter \(id) in the survey (see `rosette review next`)"
         case .decisionNeedsIndividual(let kind): return "a '\(kind)' decision needs an individual ID"
         case .mergedIndividual(let id, let into): return "'\(id)' was merged into '\(into)': decide for '\(into)' instead"
+        case .unknownSample(let id): return "no evidence with sampleID '\(id)' (see `rosette evidence list`)"
         }
     }
 
