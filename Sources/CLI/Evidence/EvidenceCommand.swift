@@ -51,7 +51,7 @@ struct EvidenceCommand: ParsableCommand {
                 + ", \(r.alreadyPresent) already present, \(badLines) bad line(s)"
             if !r.addedIndividuals.isEmpty { line += "; added individuals \(r.addedIndividuals.joined(separator: ", "))" }
             if r.assignedSamples > 0 { line += "; \(r.assignedSamples) earlier sample row(s) tied to their individual" }
-            if r.importedCount == 0 && r.alreadyPresent > 0 && badLines == 0 { line += " — nothing new, the file was imported before" }
+            if r.importedCount == 0 && r.alreadyPresent > 0 { line += " — nothing new: these rows were imported before" }
             return line + "."
         }
     }
