@@ -15,7 +15,7 @@ public struct RosetteCommand: ParsableCommand {
         version: "0.1.0 (OpenCV \(NativeLibraries.openCVVersion), exiv2 \(NativeLibraries.exiv2Version))",
         subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CensusCommand.self,
                       SimulateCommand.self, IndividualsCommand.self, IdentifyCommand.self, ReviewCommand.self, ReidCommand.self,
-                      TriageCommand.self]
+                      TriageCommand.self, EvidenceCommand.self]
     )
 
     public init() {}

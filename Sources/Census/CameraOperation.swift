@@ -4,8 +4,11 @@ import Foundation
 /// When each camera worked: the fraction of each calendar day it was deployed and not malfunctioning.
 ///
 /// Days are calendar days in the survey's zone. A camera set up at noon contributes 0.5 for that day;
-/// a malfunction period removes its hours. Camera-days are the sum of the fractions (camtrapR's
-/// cameraOperation counts whole days; fractions keep the effort of set-up and retrieval days honest).
+/// a malfunction period removes its hours. Camera-days are the sum of the fractions.
+///
+/// Deployments given as dates without a time of day follow camtrapR's `cameraOperation` (≥ 2.1): set-up and
+/// retrieval happen at local noon, so those days count 0.5, and a date-only malfunction removes whole days
+/// from its first to its last (see `CameraOperation+DateOnly.swift` for how "date only" is recognised).
 public struct CameraOperation: Sendable {
     /// The first day (local midnight in `zone`) and the number of days covered.
     public let firstDay: Date
@@ -28,14 +31,15 @@ public struct CameraOperation: Sendable {
         var stations: [String: [String]] = [:]
         for d in deployments {
             var row = [Double](repeating: 0, count: days)
-            let broken = malfunctions[d.deploymentID] ?? []
+            let (setup, retrieval) = CameraOperation.effectivePeriod(d)
+            let broken = (malfunctions[d.deploymentID] ?? []).map { CameraOperation.effectivePeriod($0, zone: d.zone) }
             for i in 0..<days {
                 let dayStart = CameraOperation.dayStart(firstDay, i, zone: zone)
                 let dayEnd = CameraOperation.dayStart(firstDay, i + 1, zone: zone)
-                var seconds = CameraOperation.overlap(d.deploymentStart, d.deploymentEnd, dayStart, dayEnd)
+                var seconds = CameraOperation.overlap(setup, retrieval, dayStart, dayEnd)
                 guard seconds > 0 else { continue }
                 for m in broken {
-                    seconds -= CameraOperation.overlap(max(m.start, d.deploymentStart), min(m.end, d.deploymentEnd), dayStart, dayEnd)
+                    seconds -= CameraOperation.overlap(max(m.start, setup), min(m.end, retrieval), dayStart, dayEnd)
                 }
                 row[i] = max(0, min(1, seconds / dayEnd.timeIntervalSince(dayStart)))
             }

@@ -31,6 +31,8 @@ public enum CensusError: Error, Equatable, Sendable, CustomStringConvertible, Lo
     case notConverged(model: String, iterations: Int, reason: String)
     /// The habitat mask has no points.
     case emptyMask(reason: String)
+    /// A mask file whose points do not lie on one square grid.
+    case irregularMask(file: String, detail: String)
     /// A GeoJSON habitat or border polygon could not be used.
     case invalidGeoJSON(file: String, reason: String)
     /// An argument or combination of arguments is not valid.
@@ -64,6 +66,8 @@ public enum CensusError: Error, Equatable, Sendable, CustomStringConvertible, Lo
             return "model \(model) did not converge after \(iterations) iteration(s): \(reason); no estimate is reported"
         case let .emptyMask(reason):
             return "habitat mask is empty: \(reason)"
+        case let .irregularMask(file, detail):
+            return "\(file): not a regular mask: \(detail); the cell area cannot be known"
         case let .invalidGeoJSON(file, reason):
             return "\(file): unusable GeoJSON: \(reason)"
         case let .invalidArgument(message):

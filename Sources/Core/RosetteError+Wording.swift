@@ -18,6 +18,14 @@ extension RosetteError: CustomStringConvertible, LocalizedError {
             return "\(file):\(line): column \(column): '\(value)' is not \(expected); line skipped"
         case .csvDuplicateKey(let file, let line, let column, let value):
             return "\(file):\(line): column \(column): '\(value)' appears on an earlier line; line skipped"
+        case .csvFieldCountAt(let file, let line, let column, let expected, let found):
+            return "\(file):\(line): column \(column): expected \(expected) fields as in the header, found \(found) "
+                + (found < expected ? "(\(column) and the columns after it are missing)" : "(\(column) has no name in the header)") + "; line skipped"
+        case .csvUnknownColumns(let file, let columns):
+            return "\(file):1: unknown column\(columns.count == 1 ? "" : "s") \(columns.joined(separator: ", ")) ignored"
+        case .csvZoneAssumed(let file, let column, let zone, let lines, let firstLine):
+            return "\(file):\(firstLine): column \(column): \(lines) time\(lines == 1 ? "" : "s") without a zone (first on this line) "
+                + "read in the survey's time zone \(zone)"
         case .csvUnterminatedQuote(let file, let line):
             return "\(file):\(line): a quoted field is never closed; the rest of the file was not read"
         case .unreadableFile(let path, let reason):

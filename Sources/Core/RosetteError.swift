@@ -15,6 +15,9 @@ public enum RosetteError: Error, Sendable, Equatable {
     case csvBadValue(file: String, line: Int, column: String, value: String, expected: String)
     case csvDuplicateKey(file: String, line: Int, column: String, value: String)
     case csvUnterminatedQuote(file: String, line: Int)
+    case csvFieldCountAt(file: String, line: Int, column: String, expected: Int, found: Int)
+    case csvUnknownColumns(file: String, columns: [String])
+    case csvZoneAssumed(file: String, column: String, zone: String, lines: Int, firstLine: Int)
     // Files and images
     case unreadableFile(path: String, reason: String)
     case notAnImage(path: String, reason: String)

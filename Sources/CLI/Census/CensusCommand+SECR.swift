@@ -10,7 +10,9 @@ extension CensusCommand {
             abstract: "Density by maximum-likelihood SECR (Borchers & Efford 2008), secr text formats.",
             discussion: """
             Captures: 'Session ID Occasion Detector' or 'Session ID Occasion X Y'. Traps: 'Detector x y [usage]'. \
-            The habitat mask is secr's trap buffer (64 points across the x-range unless --mask-spacing), \
+            The habitat mask is secr's trap buffer (64 points across the x-range unless --mask-spacing), or \
+            --mask FILE: secr's text mask (a header line, x and y first, other columns kept as covariates; the \
+            spacing inferred from the points), so a published analysis can be rerun on its own mask; either is \
             optionally restricted to a GeoJSON habitat polygon and cut at a border polygon. D is in animals per \
             hectare (table output also per 100 km²); intervals are Wald on the link scale (log-normal for \
             the derived D of --cl fits).
@@ -38,6 +40,9 @@ extension CensusCommand {
         @Option(help: "Mask spacing in metres (default: (x-range + 2·buffer)/64).")
         var maskSpacing: Double?
 
+        @Option(help: "A mask in secr's text format (header line; x y first; other columns kept as covariates); replaces the trap-buffer mask.")
+        var mask: String?
+
         @Option(help: "GeoJSON Polygon/MultiPolygon of habitat; mask points outside (or in holes) are dropped.")
         var maskPolygon: String?
 
@@ -58,6 +63,9 @@ extension CensusCommand {
         public func validate() throws {
             if !(buffer >= 0) { throw ValidationError("--buffer must be a distance in metres ≥ 0") }
             if let maskSpacing, !(maskSpacing > 0) { throw ValidationError("--mask-spacing must be positive") }
+            if mask != nil && maskSpacing != nil {
+                throw ValidationError("--mask-spacing does not apply to --mask: the spacing is inferred from the mask's points")
+            }
             if !(level > 0.5 && level < 1) { throw ValidationError("--level must lie between 0.5 and 1") }
         }
 
@@ -65,7 +73,9 @@ extension CensusCommand {
             let layout = try SECRTextFormat.readTraps(contentsOf: URL(fileURLWithPath: traps))
             let histories = try SECRTextFormat.readCaptures(contentsOf: URL(fileURLWithPath: captures), traps: layout,
                                                             occasions: occasions, detector: detector)
-            var mask = try HabitatMask.trapBuffer(traps: layout, buffer: buffer, spacing: maskSpacing)
+            var maskFile: SECRTextFormat.MaskFile?
+            if let path = self.mask { maskFile = try SECRTextFormat.readMask(contentsOf: URL(fileURLWithPath: path)) }
+            var mask = try maskFile?.mask ?? HabitatMask.trapBuffer(traps: layout, buffer: buffer, spacing: maskSpacing)
             if let maskPolygon {
                 mask = try mask.keeping(inside: GeoPolygon.read(contentsOf: URL(fileURLWithPath: maskPolygon)))
             }
@@ -75,7 +85,21 @@ extension CensusCommand {
             let model = SECRModel(detector: detector, detectionFunction: detectfn, conditional: cl,
                                   confidenceLevel: level)
             let fit = try model.fit(histories, mask: mask)
-            print(format == .json ? try CensusJSON.render(Self.json(fit)) : Self.table(fit, level: level))
+            if format == .json {
+                var json = Self.json(fit)
+                if let path = self.mask, let maskFile {
+                    json["mask"] = ["points": fit.maskPoints, "area_ha": fit.maskAreaHectares, "spacing": fit.maskSpacing,
+                                    "file": path, "covariates": maskFile.covariateNames]
+                }
+                print(try CensusJSON.render(json))
+            } else {
+                if let path = self.mask, let maskFile {
+                    let covariates = maskFile.covariateNames.isEmpty ? "no covariates"
+                        : "covariates \(maskFile.covariateNames.joined(separator: ", ")) kept (not used by the model)"
+                    print("Mask from \(path): \(maskFile.mask.count) points, spacing inferred \(CensusText.significant(maskFile.mask.spacing, 6)) m; \(covariates).")
+                }
+                print(Self.table(fit, level: level))
+            }
         }
 
         static func json(_ fit: SECRFit) -> [String: Any] {

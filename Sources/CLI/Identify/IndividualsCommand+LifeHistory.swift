@@ -32,8 +32,8 @@ extension IndividualsCommand {
     /// A death place as a viewer may see it: exact for those who see exact locations, else a grid cell without the station.
     static func describe(_ place: DeathPlace, viewer: Viewer) -> String {
         guard let lat = place.latitude, let lon = place.longitude else { return viewer.role.seesExactLocations ? "at \(place.locationID ?? "?")" : "place withheld" }
-        if let g = LocationGeneraliser.forRole(viewer.role) {
-            let c = g.snap(latitude: lat, longitude: lon)
+        if let g = CoordinateGrid.forRole(viewer.role) {
+            let c = g.generalise(latitude: lat, longitude: lon)
             return String(format: "in the %.0f km cell around %.3f, %.3f", g.metres / 1000, c.latitude, c.longitude)
         }
         return (place.locationID.map { "at \($0) " } ?? "at ") + String(format: "(%.5f, %.5f)", lat, lon)

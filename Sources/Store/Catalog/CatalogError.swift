@@ -10,6 +10,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
     case unknownEncounter(id: Int64)
     case decisionNeedsIndividual(kind: String)
     case mergedIndividual(id: String, into: String)
+    case unknownSample(id: String)
     case badSex(value: String)
     case badStatus(value: String)
     case ownMother(id: String)
@@ -31,6 +32,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible, L
         case .unknownEncounter(let id): return "no encounter \(id) in the survey (see `rosette review next`)"
         case .decisionNeedsIndividual(let kind): return "a '\(kind)' decision needs an individual ID"
         case .mergedIndividual(let id, let into): return "'\(id)' was merged into '\(into)': decide for '\(into)' instead"
+        case .unknownSample(let id): return "no evidence with sampleID '\(id)' (see `rosette evidence list`)"
         case .badSex(let v): return "sex '\(v)' is not one of female, male, unknown; nothing was changed"
         case .badStatus(let v): return "status '\(v)' is not one of alive, dead, unknown; nothing was changed"
         case .ownMother(let id): return "'\(id)' cannot be its own mother; nothing was changed"
