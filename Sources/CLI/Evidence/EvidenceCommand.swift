@@ -40,6 +40,7 @@ struct EvidenceCommand: ParsableCommand {
             let result = try store.importEvidence(parsed.rows, addIndividuals: addIndividuals, actor: who, source: file)
             for problem in result.problems { printError(problem.description) }
             print(Self.summary(result, badLines: parsed.problems.count + result.problems.count))
+            for note in try store.applyEvidenceToCatalog(actor: who) { print("catalog: " + note) }
             if result.importedCount == 0 && result.alreadyPresent == 0 && !(parsed.problems.isEmpty && result.problems.isEmpty) {
                 throw ExitCode(1)
             }

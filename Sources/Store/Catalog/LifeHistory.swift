@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A life stage as observed on an animal: cub, subadult or adult (Camtrap DP calls a cub `juvenile`).
@@ -33,24 +34,10 @@ public enum LifeStage: String, Sendable, CaseIterable, Codable, Comparable {
     public static func < (a: LifeStage, b: LifeStage) -> Bool { a.age < b.age }
 }
 
-/// Why an individual died.
-public enum DeathCause: String, Sendable, CaseIterable, Codable {
-    case roadKill = "road-kill", poaching, tiger, disease, natural, unknown
+/// Why an individual died: the same causes a carcass find in the evidence names.
+public typealias DeathCause = Evidence.Cause
 
-    /// Parses a cause (`road kill`, `roadkill`, `vehicle`, `poached`, …); nil for anything else.
-    public init?(label: String) {
-        let l = label.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
-        switch l {
-        case "road-kill", "road kill", "roadkill", "vehicle", "car", "traffic": self = .roadKill
-        case "poaching", "poached", "poacher", "snare": self = .poaching
-        case "tiger", "killed by tiger", "predation": self = .tiger
-        case "disease", "cdv", "distemper": self = .disease
-        case "natural", "old age", "starvation": self = .natural
-        case "unknown", "": self = .unknown
-        default: return nil
-        }
-    }
-
+extension Evidence.Cause {
     /// The accepted values, for messages.
     public static var accepted: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
