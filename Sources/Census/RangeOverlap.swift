@@ -55,12 +55,12 @@ public struct RangeOverlap: Sendable, Equatable {
         return (min(1, vi), Double(common) * shared.cellArea / 1e6)
     }
 
-    /// Every pair of `ranges` whose overlap is positive, largest first.
-    public static func pairs(_ ranges: [HomeRange]) -> [RangeOverlap] {
+    /// Every pair of `ranges` whose overlap is at least `threshold` (default 0.001), largest first.
+    public static func pairs(_ ranges: [HomeRange], threshold: Double = 0.001) -> [RangeOverlap] {
         var out: [RangeOverlap] = []
         for i in ranges.indices {
             for j in ranges.indices where j > i {
-                if let o = between(ranges[i], ranges[j]), o.overlap > 1e-9 { out.append(o) }
+                if let o = between(ranges[i], ranges[j]), o.overlap >= threshold { out.append(o) }
             }
         }
         return out.sorted { ($0.overlap, $1.first) > ($1.overlap, $0.first) }

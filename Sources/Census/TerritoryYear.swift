@@ -48,16 +48,18 @@ public struct TerritoryYear: Sendable {
     ///
     /// Stations and their metres are those of the year's SECR histories (`SurveyHistories`); the SECR model
     /// (proximity detectors, daily occasions, trap-buffer mask of `buffer` m, full likelihood) is fitted as the census
-    /// report does, and each detected individual's activity centre comes from it.
+    /// report does, and each detected individual's activity centre comes from it. Photos the `viewer` may not see
+    /// (people photos for partners and the public) contribute nothing.
     public static func build(store: SurveyStore, species: String, year: Int, buffer: Double = 7500,
-                             detectionFunction: DetectionFunction = .hazardHalfNormal) throws -> TerritoryYear {
+                             detectionFunction: DetectionFunction = .hazardHalfNormal, viewer: Viewer = .owner) throws -> TerritoryYear {
         let zone = try ZoneSpec(store.settings.timeZone)
         let start = Timestamp.parse("\(year)-01-01", defaultZone: zone)!, end = Timestamp.parse("\(year)-12-31", defaultZone: zone, endOfDay: true)!
         let inYear = try store.deployments().filter { $0.deploymentEnd >= start && $0.deploymentStart <= end }
         guard !inYear.isEmpty else { throw CensusError.invalidArgument("the survey has no deployments in \(year)") }
         let operation = CameraOperation(deployments: inYear, malfunctions: try store.malfunctions(), zone: zone,
                                         from: max(start, inYear.map(\.deploymentStart).min()!), to: min(end, inYear.map(\.deploymentEnd).max()!))
-        let records = try store.detectionRecords(species: species, from: start, to: end)
+        let withheld = viewer.role.seesPeoplePhotos ? [] : try store.withheldMediaIDs(for: viewer)
+        let records = try store.detectionRecords(species: species, from: start, to: end).filter { !withheld.contains($0.mediaID) }
         let built = SurveyHistories(records: records, deployments: inYear, operation: operation)
         let h = built.histories
         let stations = h.traps.ids.indices.map { Station(id: h.traps.ids[$0], x: h.traps.x[$0], y: h.traps.y[$0]) }
