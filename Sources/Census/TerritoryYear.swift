@@ -8,7 +8,12 @@ import Store
 /// other evidence can be added with ``adding(_:)``, which recomputes the ranges and overlaps (activity centres
 /// stay camera-only: they come from the SECR model of the camera histories).
 public struct TerritoryYear: Sendable {
-    public struct Station: Sendable, Equatable { public var id: String; public var x: Double; public var y: Double }
+    public struct Station: Sendable, Equatable {
+        public var id: String
+        public var x: Double
+        public var y: Double
+        public init(id: String, x: Double, y: Double) { (self.id, self.x, self.y) = (id, x, y) }
+    }
 
     public var species: String
     public var year: Int

@@ -60,7 +60,7 @@ import Testing
         #expect(abs(h - 500 * pow(5, -1.0 / 6)) < 1e-9)
     }
 
-    @Test(arguments: [(8.0, 0.02), (20.0, 0.005)])
+    @Test(arguments: [(8.0, 0.005), (20.0, 0.002)])
     func kernel95AreaOfAPointClusterApproachesTheBivariateNormalArea(_ cellsPerBandwidth: Double, _ tolerance: Double) throws {
         // A tight symmetric cluster (±1 m) under h = 1 km is one bivariate normal with σ = h:
         // the 95% region is a disc of area π h² (−2 ln 0.05) = 18.82 km².
