@@ -54,9 +54,11 @@ public struct TerritoryYear: Sendable {
     /// Stations and their metres are those of the year's SECR histories (`SurveyHistories`); the SECR model
     /// (proximity detectors, daily occasions, trap-buffer mask of `buffer` m, full likelihood) is fitted as the census
     /// report does, and each detected individual's activity centre comes from it. Photos the `viewer` may not see
-    /// (people photos for partners and the public) contribute nothing.
+    /// (people photos for partners and the public) contribute nothing. Pass `fit` when the year's model is already
+    /// fitted (the census report's, on the same buffer) to skip refitting.
     public static func build(store: SurveyStore, species: String, year: Int, buffer: Double = 7500,
-                             detectionFunction: DetectionFunction = .hazardHalfNormal, viewer: Viewer = .owner) throws -> TerritoryYear {
+                             detectionFunction: DetectionFunction = .hazardHalfNormal, viewer: Viewer = .owner,
+                             fit existing: SECRFit? = nil) throws -> TerritoryYear {
         let zone = try ZoneSpec(store.settings.timeZone)
         let start = Timestamp.parse("\(year)-01-01", defaultZone: zone)!, end = Timestamp.parse("\(year)-12-31", defaultZone: zone, endOfDay: true)!
         let inYear = try store.deployments().filter { $0.deploymentEnd >= start && $0.deploymentStart <= end }
@@ -74,7 +76,7 @@ public struct TerritoryYear: Sendable {
         do {
             let m = try HabitatMask.trapBuffer(traps: h.traps, buffer: buffer)
             mask = m
-            let f = try SECRModel(detector: .proximity, detectionFunction: detectionFunction).fit(h, mask: m)
+            let f = try existing ?? SECRModel(detector: .proximity, detectionFunction: detectionFunction).fit(h, mask: m)
             fit = f
             centres = ActivityCentre.compute(histories: h, mask: m, fit: f)
         } catch {

@@ -107,6 +107,8 @@ import FoundationXML
         #expect(svg.contains(" km</text>"))
         #expect(svg.components(separatedBy: "<rect x=").count - 1 >= t.stations.count)   // station squares (+ legend)
         #expect(svg.contains("stroke-dasharray='6 3'"))                                   // an MCP outline
+        let one = TerritoryMap.svg(t, individuals: ["L2"])                                // an individual's page
+        #expect(one.contains(">L2 (2)<") && !one.contains(">L1 (6)<"))
     }
 
     @Test func addedEvidenceJoinsTheRanges() {

@@ -11,9 +11,16 @@ public enum TerritoryMap {
     static let palette = ["#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#393b79",
                           "#bcbd22", "#7f7f7f", "#637939"]
 
-    /// The map for `t`, `width` × `height` pixels.
-    public static func svg(_ t: TerritoryYear, disclosure: LocationDisclosure = .exact, width: Int = 760, height: Int = 560) -> String {
+    /// The map for `t`, `width` × `height` pixels; with `individuals`, only theirs (an individual's page), stations all.
+    public static func svg(_ all: TerritoryYear, disclosure: LocationDisclosure = .exact, individuals: [String]? = nil,
+                           width: Int = 760, height: Int = 560) -> String {
         typealias P = PlanarGeometry.Point
+        var t = all
+        if let keep = individuals.map(Set.init) {
+            t.ranges = t.ranges.filter { keep.contains($0.individualID) }
+            t.centres = t.centres.filter { keep.contains($0.individualID) }
+            t.detections = t.detections.filter { keep.contains($0.individualID) }
+        }
         let ids = t.ranges.map(\.individualID)
         let colour = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, palette[$0 % palette.count]) })
         let kernelOutlines: [String: [[[P]]]] = Dictionary(uniqueKeysWithValues: t.ranges.compactMap { r in
@@ -26,15 +33,15 @@ public enum TerritoryMap {
         func rings(_ polygons: [[[P]]]) -> [[P]] { polygons.flatMap { $0 }.compactMap { disclosure.ring($0) } }
 
         // Extent of everything drawn, in metres after generalisation.
-        var all: [P] = t.stations.map { disclosure.point(P($0.x, $0.y)) } + t.detections.map { disclosure.point(P($0.x, $0.y)) }
-        all += kernelOutlines.values.flatMap { rings($0).flatMap { $0 } } + regionOutlines.values.flatMap { rings($0).flatMap { $0 } }
-        all += t.centres.map { disclosure.point(P($0.meanX, $0.meanY)) }
+        var drawn: [P] = t.stations.map { disclosure.point(P($0.x, $0.y)) } + t.detections.map { disclosure.point(P($0.x, $0.y)) }
+        drawn += kernelOutlines.values.flatMap { rings($0).flatMap { $0 } } + regionOutlines.values.flatMap { rings($0).flatMap { $0 } }
+        drawn += t.centres.map { disclosure.point(P($0.meanX, $0.meanY)) }
         let legendWidth = 190.0, top = 34.0, margin = 24.0
         let mapW = Double(width) - legendWidth - 2 * margin, mapH = Double(height) - top - 2 * margin
-        guard !all.isEmpty else {
+        guard !drawn.isEmpty else {
             return SVGChart.frame(width: width, height: height, title: title(t), "<text x='20' y='60'>no stations or detections</text>")
         }
-        let xlo = all.map(\.x).min()!, xhi = all.map(\.x).max()!, ylo = all.map(\.y).min()!, yhi = all.map(\.y).max()!
+        let xlo = drawn.map(\.x).min()!, xhi = drawn.map(\.x).max()!, ylo = drawn.map(\.y).min()!, yhi = drawn.map(\.y).max()!
         let scale = min(mapW / max(xhi - xlo, 1000), mapH / max(yhi - ylo, 1000))
         let cx = margin + mapW / 2, cy = top + margin + mapH / 2
         func sx(_ x: Double) -> Double { cx + (x - (xlo + xhi) / 2) * scale }
