@@ -12,11 +12,23 @@ public struct LocationGrid: Sendable, Equatable {
     public func snap(_ v: Double) -> Double { (v / metres).rounded(.down) * metres + metres / 2 }
     public func snap(_ p: PlanarGeometry.Point) -> PlanarGeometry.Point { .init(snap(p.x), snap(p.y)) }
 
-    /// A ring with every vertex snapped and consecutive repeats removed; nil when fewer than 3 distinct vertices remain.
+    /// A ring with every vertex snapped, consecutive repeats and zero-width spikes removed; nil when fewer than 3 distinct vertices remain.
     public func snap(ring: [PlanarGeometry.Point]) -> [PlanarGeometry.Point]? {
         var out: [PlanarGeometry.Point] = []
         for p in ring.map(snap) where out.last != p { out.append(p) }
         while out.count > 1 && out.first == out.last { out.removeLast() }
+        // Spikes (a vertex whose neighbours coincide after snapping) have no width: fold them away.
+        var k = 0
+        while out.count >= 3 && k < out.count {
+            let n = out.count, prev = out[(k + n - 1) % n], next = out[(k + 1) % n]
+            if prev == next {
+                out.remove(at: k)
+                out.remove(at: k % out.count)
+                k = max(0, k - 2)
+            } else {
+                k += 1
+            }
+        }
         return Set(out.map { [$0.x, $0.y] }).count >= 3 && PlanarGeometry.area(out) > 0 ? out : nil
     }
 }
