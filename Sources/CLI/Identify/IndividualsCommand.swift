@@ -81,7 +81,13 @@ struct IndividualsCommand: ParsableCommand {
                 print("  \(i.referencePhotos.count) reference photo(s) (paths withheld from --role \(viewer.role.rawValue))")
             }
             for c in try store.changes(entity: "individual", id: id) {
-                print("  \(c.at)  \(c.actor)  \(c.action)" + (c.detail.map { ": \($0)" } ?? ""))
+                var detail = c.detail
+                if !viewer.role.seesExactLocations, let d = detail {   // a death place is a sensitive location
+                    detail = d.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .map { $0.hasPrefix("death") && ["deathLocationID", "deathLatitude", "deathLongitude"].contains(where: $0.hasPrefix) ? "death place (withheld)" : $0 }
+                        .joined(separator: "; ")
+                }
+                print("  \(c.at)  \(c.actor)  \(c.action)" + (detail.map { ": \($0)" } ?? ""))
             }
         }
     }
