@@ -56,7 +56,12 @@ extension CensusReport {
             let n = secr.first { $0.year == y.year }?.abundance
             return (y.year, y.knownAlive, n?.estimate, n?.lcl, n?.ucl)
         }, title: "\(species): minimum known alive and SECR estimate by year")
-        return [("stations", map), ("activity", activityFigure), ("trend", trend)]
+        var figures = [("stations", map), ("activity", activityFigure), ("trend", trend)]
+        if let territories {
+            figures.append(("territories", TerritoryMap.svg(territories, disclosure: LocationDisclosure.forRole(seesExactLocations: true,
+                                                                                                                 generaliseMetres: generaliseMetres))))
+        }
+        return figures
     }
 
     var thisYear: PopulationSummary.Year? { population.years.first { $0.year == year } }

@@ -49,6 +49,7 @@ extension CensusReport {
         \(secrBlock)
         <h2>Where they were seen</h2>
         <div class="figures">\(figure["stations"] ?? "")</div>
+        \(territoryBlock())
         <h2>Effort and relative abundance, \(year)</h2>
         <p>\(String(format: "%.1f", cameraDays)) camera-days from \(deployments) deployments.</p>
         \(table(["species", "independent events", "RAI (per 100 camera-days)", "stations"],
@@ -62,13 +63,30 @@ extension CensusReport {
         """
     }
 
+    /// Territories of the focal year: the map and a table of home ranges and activity centres.
+    func territoryBlock() -> String {
+        guard let t = territories else { return "" }
+        let rows = t.ranges.map { r -> [String] in
+            let c = t.centre(of: r.individualID)
+            return [r.individualID, String(r.locations.count), String(format: "%.1f", r.mcp100SquareKilometres), String(format: "%.1f", r.mcp95SquareKilometres),
+                    r.kernel.map { String(format: "%.1f", $0.isopleth95SquareKilometres) } ?? "-", c.map { String(format: "%.1f", $0.region95SquareKilometres) } ?? "-"]
+        }
+        let overlaps = t.overlaps.prefix(10).map { "\($0.first)–\($0.second) " + String(format: "%.2f", $0.overlap) }.joined(separator: ", ")
+        return """
+            <h2>Territories, \(year)</h2>
+            <div class="figures">\(figuresSVG().first { $0.0 == "territories" }?.1 ?? "")</div>
+            \(table(["individual", "locations", "MCP 100% km²", "MCP 95% km²", "kernel 95% km²", "SECR centre 95% region km²"], rows))
+            <p class="note">Overlapping ranges: \(overlaps.isEmpty ? "none" : SVGChart.esc(overlaps)). Map and GeoJSON: rosette census territories.</p>
+            """
+    }
+
     func markdown() -> String {
         func md(_ header: [String], _ rows: [[String]]) -> String {
             ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
         }
         var out = ["# \(species) — census \(year)", "", "Survey “\(surveyName)”, generated \(Timestamp.format(generated, in: zone)) by Rosette.", "",
                    "**\(headline)**", "", "## Population", "", md(Self.populationHeader, populationRows()), "",
-                   "![trend](figures/trend.svg)", "", "## Density (SECR), \(year)", ""]
+                   "![trend](figures/trend.svg)", "", territories == nil ? "" : "![territories](figures/territories.svg)", "", "## Density (SECR), \(year)", ""]
         if let s = thisSECR, let fit = s.fit, let n = s.abundance {
             let d = fit.densityPer100SquareKilometres
             out.append(String(format: "D = %.3f per 100 km² (95%% CI %.3f–%.3f); N̂ in mask = %.1f (%.1f–%.1f); σ = %.0f m.",

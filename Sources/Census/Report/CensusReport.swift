@@ -33,6 +33,8 @@ public struct CensusReport: Sendable {
     public var stations: [StationLine]
     public var population: PopulationSummary
     public var secr: [SECRLine]
+    /// The focal year's home ranges, SECR activity centres and overlaps (nil when SECR could not be fitted).
+    public var territories: TerritoryYear?
     public var activity: [(name: String, hours: [Double], density: [Double], events: Int)]
     public var generaliseMetres: Double?
     public var independenceMinutes: Double
@@ -72,7 +74,9 @@ public struct CensusReport: Sendable {
                                             detections: focal.filter { $0.station == id }.count, x: x, y: y))
         }
 
-        let population = try PopulationSummary.build(store: store, species: species, zone: zone)
+        let evidence = try store.locatedEvidence()
+        let population = try PopulationSummary.build(store: store, species: species, zone: zone,
+                                                     evidence: EvidenceLocations.sightings(evidence, deployments: deployments))
         var secr: [SECRLine] = []
         for y in population.years.map(\.year) where population.years.first(where: { $0.year == y })!.seen > 0 {
             secr.append(try fitYear(store: store, species: species, year: y, zone: zone, deployments: deployments,
@@ -89,9 +93,14 @@ public struct CensusReport: Sendable {
             let hours = (0...96).map { Double($0) / 4 }
             curves.append((name, hours, CircularKernel.density(of: angles, kappa: bw, at: hours.map { $0 / 24 * 2 * .pi }), angles.count))
         }
+        var territories: TerritoryYear?
+        if let fit = secr.first(where: { $0.year == year })?.fit {
+            let t = try? TerritoryYear.build(store: store, species: species, year: year, buffer: buffer, detectionFunction: detectionFunction, fit: fit)
+            territories = t.map { $0.adding(EvidenceLocations.detections(evidence, year: year, zone: zone, projection: $0.projection)) }
+        }
         return CensusReport(surveyName: store.settings.name, species: species, year: year, zone: zone, generated: Date(),
                             cameraDays: operation.totalCameraDays, deployments: inYear.count, speciesLines: lines, stations: stationLines,
-                            population: population, secr: secr, activity: curves, generaliseMetres: generaliseMetres,
+                            population: population, secr: secr, territories: territories, activity: curves, generaliseMetres: generaliseMetres,
                             independenceMinutes: minutes,
                             secrSettings: "proximity detectors (stations), \(detectionFunction.rawValue) detection function, buffer \(Int(buffer)) m, daily occasions, full likelihood")
     }
