@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Census
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The log-linear trend against hand-computed weighted least squares.
 @Suite("Population trend (log-linear WLS)")
@@ -66,5 +69,18 @@ struct PopulationTrendTests {
     @Test("Student t quantiles", arguments: [(1.0, 12.706205), (2.0, 4.302653), (5.0, 2.570582), (30.0, 2.042272)])
     func tQuantiles(df: Double, expected: Double) {
         #expect(abs(Numerics.studentTQuantile(0.975, df: df) - expected) < 1e-5)
+    }
+
+    @Test func svgChartIsWellFormedAndDrawsEveryYearAndTheTrend() throws {
+        let input = [point(2020, logD: 1.0, v: 0.01), point(2021, logD: 1.2, v: 0.04), point(2023, logD: 1.5, v: 0.04)]
+        let trend = try PopulationTrend(points: input)
+        let years = input.map { p in
+            SVGChart.YearEstimate(year: p.year, estimate: p.estimate.estimate, lcl: p.estimate.estimate / 1.2, ucl: p.estimate.estimate * 1.2)
+        }
+        let svg = SVGChart.densityTrend(years, trend: trend, title: "D & trend")
+        #expect(XMLParser(data: Data(svg.utf8)).parse(), "not well-formed XML")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3 + 1)   // three years and the legend
+        #expect(svg.contains("<polyline") && svg.contains("2023") && svg.contains("D &amp; trend"))
+        #expect(svg.contains(String(format: "λ = %.3f", trend.lambda.estimate)))
     }
 }
