@@ -22,6 +22,7 @@ test: bootstrap
 bench: build
 	$(RELEASE_BIN)/rosette-bench ingest --files 5000 --files 50000 $(if $(wildcard ../shared/data/camtrapR-pictures),--source ../shared/data/camtrapR-pictures,)
 	$(RELEASE_BIN)/rosette-bench secr
+	$(RELEASE_BIN)/rosette-bench survival
 	$(RELEASE_BIN)/rosette-bench simulate 200 200
 	$(RELEASE_BIN)/rosette-bench triage 300
 	$(MAKE) $(BENCH_MODELS)/yolov5s-640.onnx $(BENCH_MODELS)/yolov5s-1280.onnx

@@ -68,10 +68,15 @@ case "secr-coverage":
     try SECRValidation.run(replicates: Int(args.dropFirst().first ?? "200") ?? 200)
 case "secr":
     try SECRBench.run()
+case "survival":
+    try SurvivalBench.run()
+case "survival-coverage":
+    SurvivalBench.coverage(replicates: Int(args.dropFirst().first ?? "200") ?? 200,
+                           seed: UInt64(args.dropFirst(2).first ?? "2024") ?? 2024)
 case "reid":
     let sizes = value("--gallery").compactMap(Int.init)
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-reid")
     try ReidBench(work: work, queries: Int(value("--queries").first ?? "50") ?? 50).run(sizes: sizes.isEmpty ? [1000, 10000] : sizes)
 default:
-    die("usage: rosette-bench triage [photos] | detect --model SIZE=FILE … [--photos N] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench triage [photos] | detect --model SIZE=FILE … [--photos N] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | survival | survival-coverage [replicates] [seed] | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
 }

@@ -7,7 +7,8 @@ public struct CensusCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "census",
         abstract: "Estimate population size (closed capture–recapture) or density (SECR).",
-        subcommands: [Closed.self, SECR.self, Effort.self, Records.self, Histories.self, Activity.self, Report.self, Territories.self]
+        subcommands: [Closed.self, SECR.self, Effort.self, Records.self, Histories.self, Activity.self, Report.self, Survival.self, Trend.self,
+                      Territories.self]
     )
 
     public init() {}

@@ -14,6 +14,7 @@ public struct CensusReport: Sendable {
         public var year: Int
         public var fit: SECRFit?
         public var failure: String?
+        public init(year: Int, fit: SECRFit?, failure: String?) { (self.year, self.fit, self.failure) = (year, fit, failure) }
         /// Animals in the habitat mask, D̂ × mask area, with the CI scaled alike.
         public var abundance: Estimate? {
             guard let fit else { return nil }
@@ -105,7 +106,9 @@ public struct CensusReport: Sendable {
                             secrSettings: "proximity detectors (stations), \(detectionFunction.rawValue) detection function, buffer \(Int(buffer)) m, daily occasions, full likelihood")
     }
 
-    static func fitYear(store: SurveyStore, species: String, year: Int, zone: ZoneSpec, deployments: [Deployment],
+    /// Fits SECR (proximity detectors at stations, daily occasions, full likelihood) to one calendar year of
+    /// the survey; a year that cannot be fitted comes back with its `failure`.
+    public static func fitYear(store: SurveyStore, species: String, year: Int, zone: ZoneSpec, deployments: [Deployment],
                         malfunctions: [String: [Malfunction]], buffer: Double, detectionFunction: DetectionFunction) throws -> SECRLine {
         let start = Timestamp.parse("\(year)-01-01", defaultZone: zone)!, end = Timestamp.parse("\(year)-12-31", defaultZone: zone, endOfDay: true)!
         let inYear = deployments.filter { $0.deploymentEnd >= start && $0.deploymentStart <= end }
