@@ -56,7 +56,7 @@ extension CensusReport {
             let n = secr.first { $0.year == y.year }?.abundance
             return (y.year, y.knownAlive, n?.estimate, n?.lcl, n?.ucl)
         }, title: "\(species): minimum known alive and SECR estimate by year")
-        var figures = [("stations", map), ("activity", activityFigure), ("trend", trend)]
+        var figures = [("stations", map), ("activity", activityFigure), ("trend", trend), ("density-trend", densityTrendSVG())]
         if let territories {
             figures.append(("territories", TerritoryMap.svg(territories, disclosure: LocationDisclosure.forRole(seesExactLocations: true,
                                                                                                                  generaliseMetres: generaliseMetres))))
@@ -116,7 +116,9 @@ extension CensusReport {
             var secrAbundance: Estimate?
             var secrFailure: String?
         }
-        struct Document: Encodable { var species: String; var years: [Line] }
+        struct Rate: Encodable { var label: String; var group: String?; var value: Estimate }
+        struct Survival: Encodable { var model: String; var logLik: Double; var AICc: Double; var phi: [Rate]; var p: [Rate] }
+        struct Document: Encodable { var species: String; var years: [Line]; var survival: Survival?; var lambda: Estimate?; var notes: [String] }
         let lines = population.years.map { y in
             let s = secr.first { $0.year == y.year }
             return Line(population: y, cubsPerLitter: y.cubsPerLitter, secrDensityPer100km2: s?.fit?.densityPer100SquareKilometres,
@@ -125,7 +127,12 @@ extension CensusReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(Document(species: species, years: lines)), as: UTF8.self) + "\n"
+        let survival = self.survival.map { s in
+            Survival(model: s.name, logLik: s.logLik, AICc: s.aicc, phi: s.phi.map { Rate(label: $0.label, group: $0.group, value: $0.value) },
+                     p: s.p.map { Rate(label: $0.label, group: $0.group, value: $0.value) })
+        }
+        let document = Document(species: species, years: lines, survival: survival, lambda: trend?.lambda, notes: survivalLines())
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
     func methods() -> [String] {

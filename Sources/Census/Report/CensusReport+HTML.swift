@@ -45,6 +45,9 @@ extension CensusReport {
         \(thisYear.map { y in y.deaths.isEmpty ? "" : "<p>Deaths recorded in \(year): \(SVGChart.esc(y.deaths.joined(separator: ", ")))</p>" } ?? "")
         \(population.years.flatMap(\.flags).isEmpty ? "" : "<p><strong>To check:</strong> " + SVGChart.esc(population.years.flatMap(\.flags).joined(separator: "; ")) + "</p>")
         <div class="figures">\(figure["trend"] ?? "")</div>
+        <h2>Survival and trend</h2>
+        <ul>\(survivalLines().map { "<li>\(SVGChart.esc($0))</li>" }.joined())</ul>
+        <div class="figures">\(figure["density-trend"] ?? "")</div>
         <h2>Density (SECR), \(year)</h2>
         \(secrBlock)
         <h2>Where they were seen</h2>
@@ -86,7 +89,8 @@ extension CensusReport {
         }
         var out = ["# \(species) — census \(year)", "", "Survey “\(surveyName)”, generated \(Timestamp.format(generated, in: zone)) by Rosette.", "",
                    "**\(headline)**", "", "## Population", "", md(Self.populationHeader, populationRows()), "",
-                   "![trend](figures/trend.svg)", "", territories == nil ? "" : "![territories](figures/territories.svg)", "", "## Density (SECR), \(year)", ""]
+                   "![trend](figures/trend.svg)", "", territories == nil ? "" : "![territories](figures/territories.svg)", "",
+                   "## Survival and trend", ""] + survivalLines().map { "- " + $0 } + ["", "![density trend](figures/density-trend.svg)", "", "## Density (SECR), \(year)", ""]
         if let s = thisSECR, let fit = s.fit, let n = s.abundance {
             let d = fit.densityPer100SquareKilometres
             out.append(String(format: "D = %.3f per 100 km² (95%% CI %.3f–%.3f); N̂ in mask = %.1f (%.1f–%.1f); σ = %.0f m.",

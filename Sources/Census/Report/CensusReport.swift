@@ -36,6 +36,12 @@ public struct CensusReport: Sendable {
     public var secr: [SECRLine]
     /// The focal year's home ranges, SECR activity centres and overlaps (nil when SECR could not be fitted).
     public var territories: TerritoryYear?
+    /// Apparent survival between yearly surveys: the CJS model with the lowest AICc of the four standard ones.
+    public var survival: CJSFit?
+    public var survivalFailure: String?
+    /// The log-linear trend (λ per year) of the yearly SECR densities.
+    public var trend: PopulationTrend?
+    public var trendFailure: String?
     public var activity: [(name: String, hours: [Double], density: [Double], events: Int)]
     public var generaliseMetres: Double?
     public var independenceMinutes: Double
@@ -99,9 +105,26 @@ public struct CensusReport: Sendable {
             let t = try? TerritoryYear.build(store: store, species: species, year: year, buffer: buffer, detectionFunction: detectionFunction, fit: fit)
             territories = t.map { $0.adding(EvidenceLocations.detections(evidence, year: year, zone: zone, projection: $0.projection)) }
         }
+        var survival: CJSFit?, survivalFailure: String?, trend: PopulationTrend?, trendFailure: String?
+        do {
+            let data = try CJSData.fromSurvey(records: try store.detectionRecords(species: species), zone: zone,
+                                              years: CJSData.surveyYears(deployments: deployments, zone: zone))
+            let fits = CJSModelComparison.table(data: data, models: CJSModel.standard).compactMap { try? $0.outcome.get() }
+            survival = fits.min { $0.aicc < $1.aicc }
+            if survival == nil { survivalFailure = "no survival model could be fitted" }
+        } catch {
+            survivalFailure = "\(error)"
+        }
+        do {
+            trend = try PopulationTrend(points: secr.compactMap { line in line.fit.map { (line.year, $0.densityPer100SquareKilometres) } })
+        } catch {
+            trendFailure = "\(error)"
+        }
         return CensusReport(surveyName: store.settings.name, species: species, year: year, zone: zone, generated: Date(),
                             cameraDays: operation.totalCameraDays, deployments: inYear.count, speciesLines: lines, stations: stationLines,
-                            population: population, secr: secr, territories: territories, activity: curves, generaliseMetres: generaliseMetres,
+                            population: population, secr: secr, territories: territories, survival: survival,
+                            survivalFailure: survivalFailure, trend: trend, trendFailure: trendFailure, activity: curves,
+                            generaliseMetres: generaliseMetres,
                             independenceMinutes: minutes,
                             secrSettings: "proximity detectors (stations), \(detectionFunction.rawValue) detection function, buffer \(Int(buffer)) m, daily occasions, full likelihood")
     }
