@@ -27,6 +27,12 @@ public enum VideoContainer {
         /// The writing software (AVI INFO/ISFT), when given.
         public var software: String?
 
+        /// The camera time with its source, when the container has one.
+        public var timed: (time: CameraDateTime, source: String)? {
+            guard let cameraTime, let timeSource else { return nil }
+            return (cameraTime, timeSource)
+        }
+
         public init(format: Format, cameraTime: CameraDateTime? = nil, timeSource: String? = nil,
                     duration: Double? = nil, software: String? = nil) {
             self.format = format
@@ -35,6 +41,11 @@ public enum VideoContainer {
             self.duration = duration
             self.software = software
         }
+    }
+
+    /// Whether files of this media type have a container this reader understands (MP4/QuickTime, AVI).
+    public static func readsTime(mediatype: String) -> Bool {
+        ["video/mp4", "video/quicktime", "video/x-msvideo"].contains(mediatype)
     }
 
     /// Reads a file's container; `displayPath` names it in errors.

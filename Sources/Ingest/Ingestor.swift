@@ -103,6 +103,15 @@ public struct Ingestor: Sendable {
         var summary = try writer.drain()
         summary.filesSeen = filesSeen
         summary.ignored = ignored
+        if !stop.isSet && store.settings.videoFramesPerSecond > 0 {
+            let sampling = Date()
+            let sampled = try ClipSampler(store: store, rate: store.settings.videoFramesPerSecond)
+                .run(runID: runID, workers: options.workers, stop: stop, observer: observer)
+            summary.videosSampled = sampled.videos
+            summary.framesSampled = sampled.frames
+            summary.problems += sampled.problems
+            summary.sampleSeconds = Date().timeIntervalSince(sampling)
+        }
         summary.interrupted = stop.isSet
         let sequencing = Date()
         try store.resequencePending()
