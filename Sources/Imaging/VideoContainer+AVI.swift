@@ -7,7 +7,7 @@ extension VideoContainer {
         let head = try source.bytes(at: 0, count: 12)
         let riffEnd = 8 + UInt64(u32le(head, 4))
         guard riffEnd <= source.size else {
-            throw source.problem("the RIFF header declares \(riffEnd) bytes but the file has \(source.size): truncated")
+            throw source.problem("the RIFF header declares \(riffEnd) bytes but the file has \(source.size): the file is truncated (cut off while recording or copying)")
         }
         var found: [String: String] = [:]
         try walkChunks(source, from: 12, to: riffEnd, context: "RIFF AVI", depth: 0, found: &found)

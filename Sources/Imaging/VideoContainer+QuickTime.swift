@@ -61,7 +61,7 @@ extension VideoContainer {
             throw source.problem("box '\(type)' \(where_) declares \(size) bytes, fewer than its own header")
         }
         guard size <= end - offset else {
-            throw source.problem("box '\(type)' \(where_) declares \(size) bytes but only \(end - offset) remain: truncated")
+            throw source.problem("box '\(type)' \(where_) declares \(size) bytes but only \(end - offset) remain: the file is truncated (cut off while recording or copying)")
         }
         return (type, size, header)
     }
