@@ -70,6 +70,21 @@ import TestSupport
         #expect(try h.store.status().videoFrames == 5)
     }
 
+    @Test func aClockCorrectionMovesTheFramesWithTheirClip() throws {
+        let h = try IngestHarness(deploymentsCSV: Self.deployments)
+        _ = try h.ingest(try Self.card(.mp4, in: h))
+        let before = try #require(try h.media()["C1/CLIP0001.MP4"])
+        try h.store.setClockOffset(-3600, deploymentID: "C1", actor: "test", reason: "camera an hour fast")
+        let after = try #require(try h.media()["C1/CLIP0001.MP4"])
+        #expect(after.timestamp == before.timestamp!.addingTimeInterval(-3600))
+        let frames = try h.store.videoFrames(videoMediaID: after.mediaID!)
+        #expect(frames.count == 5)
+        for f in frames {
+            #expect(f.timestamp == after.timestamp!.addingTimeInterval(f.videoOffset!))
+            #expect(f.eventID == after.eventID)
+        }
+    }
+
     @Test func aClipWithoutContainerTimeFallsBackToItsModificationTime() throws {
         let h = try IngestHarness(deploymentsCSV: Self.deployments)
         let url = try VideoFixtures.writeClip(.avi, to: h.dir.path("cards/C1/PLAIN.AVI"), seconds: 2)
