@@ -23,6 +23,7 @@ struct ClipSampler {
     }
 
     func run(runID: Int64, workers: Int, stop: StopFlag, observer: IngestObserver) throws -> (videos: Int, frames: Int, problems: Int) {
+        try rebuildMissingFrames(workers: workers, observer: observer)
         let clips = try store.videosToSample()
         guard !clips.isEmpty else { return (0, 0, 0) }
         let folder = store.framesDirectory
@@ -97,6 +98,43 @@ struct ClipSampler {
             outcome.problem = .undecodableVideo(path: clip.path, reason: "\(error)")
         }
         return outcome
+    }
+
+    /// Writes again the JPEGs of sampled frames whose files are gone (the frame cache was deleted), at their
+    /// stored paths and offsets: the rows, their triage results and reviews are kept.
+    func rebuildMissingFrames(workers: Int, observer: IngestObserver) throws {
+        let missing = try store.sampledClips().filter { clip in
+            clip.frames.contains { !FileManager.default.fileExists(atPath: $0.path) }
+        }
+        guard !missing.isEmpty else { return }
+        let quality = self.quality
+        let problems = Parallel.map(count: missing.count, workers: workers, context: { () }) { i, _ -> String? in
+            let clip = missing[i]
+            do {
+                let sampler = try VideoFrameSampler(path: clip.path)
+                var pending = clip.frames.filter { !FileManager.default.fileExists(atPath: $0.path) }
+                for wanted in pending {
+                    try FileManager.default.createDirectory(at: URL(fileURLWithPath: wanted.path).deletingLastPathComponent(),
+                                                            withIntermediateDirectories: true)
+                }
+                var lost = 0
+                while let next = pending.first, let frame = try sampler.frame(atOrAfter: next.offset, quality: quality) {
+                    let passed = pending.filter { $0.offset < frame.offset - 1e-3 }.count
+                    lost += passed
+                    pending.removeFirst(passed)
+                    if let match = pending.first, abs(match.offset - frame.offset) < 1e-3 {
+                        try Data(frame.jpeg).write(to: URL(fileURLWithPath: match.path))
+                        pending.removeFirst()
+                    }
+                }
+                lost += pending.count
+                return lost == 0 ? nil : RosetteError.undecodableVideo(
+                    path: clip.path, reason: "\(lost) cached frame(s) could not be rebuilt").description
+            } catch {
+                return "\(error)"
+            }
+        }
+        for p in problems.compactMap({ $0 }) { observer.problem(p) }
     }
 
     /// Decoder errors name the clip by its absolute path.

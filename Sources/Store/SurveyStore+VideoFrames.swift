@@ -74,3 +74,39 @@ extension SurveyStore {
         }
     }
 }
+
+/// A clip with sampled frames, and where each frame's JPEG should be (to rebuild a deleted frame cache).
+public struct SampledClip: Sendable, Equatable {
+    public var mediaID: Int64
+    public var path: String
+    public var frames: [(path: String, offset: Double)]
+
+    public static func == (a: SampledClip, b: SampledClip) -> Bool {
+        a.mediaID == b.mediaID && a.path == b.path && a.frames.map(\.path) == b.frames.map(\.path)
+            && a.frames.map(\.offset) == b.frames.map(\.offset)
+    }
+}
+
+extension SurveyStore {
+    /// Every clip that has sampled frames, with its frames' absolute paths and offsets (in offset order).
+    public func sampledClips() throws -> [SampledClip] {
+        try pool.read { db in
+            var clips: [Int64: SampledClip] = [:]
+            var order: [Int64] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT v.mediaID, rv.path || '/' || v.filePath AS clip, rf.path || '/' || f.filePath AS frame, f.videoOffset
+                FROM media f JOIN media v ON v.mediaID = f.videoMediaID
+                JOIN mediaRoot rv ON rv.rootID = v.rootID JOIN mediaRoot rf ON rf.rootID = f.rootID
+                ORDER BY v.mediaID, f.videoOffset
+                """) {
+                let id: Int64 = row["mediaID"]
+                if clips[id] == nil {
+                    clips[id] = SampledClip(mediaID: id, path: row["clip"], frames: [])
+                    order.append(id)
+                }
+                clips[id]!.frames.append((row["frame"], row["videoOffset"]))
+            }
+            return order.map { clips[$0]! }
+        }
+    }
+}

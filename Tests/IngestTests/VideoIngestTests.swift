@@ -68,6 +68,15 @@ import TestSupport
         #expect(again.unchanged == 1 && again.added == 0 && again.videosSampled == 0)
         #expect(try h.store.videoFrames(videoMediaID: clip.mediaID!).count == 5)
         #expect(try h.store.status().videoFrames == 5)
+
+        // The frame cache is rebuildable: deleted, the next ingest writes the same frames at the same paths.
+        let paths = try frames.map { try #require(try h.store.rootPath($0.rootID)) + "/" + $0.filePath }
+        let keys = try paths.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        try FileManager.default.removeItem(at: h.store.framesDirectory)
+        let (rebuilt, rebuildProblems) = try h.ingest(h.dir.path("cards"))
+        #expect(rebuildProblems.isEmpty && rebuilt.videosSampled == 0, "\(rebuildProblems)")
+        #expect(try paths.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) } == keys)
+        #expect(try h.store.videoFrames(videoMediaID: clip.mediaID!).map(\.mediaID) == frames.map(\.mediaID))
     }
 
     @Test func aClockCorrectionMovesTheFramesWithTheirClip() throws {
