@@ -5,7 +5,8 @@ import Foundation
 /// Samples frames from a video clip at a fixed rate through OpenCV's videoio (FFmpeg), as JPEG bytes.
 ///
 /// The clip is decoded forward once; for each due time k / rate (k = 0, 1, …) the first frame at or after it
-/// (within half a frame) is taken, so a clip of d seconds gives ⌈d × rate⌉ frames (offsets 0, 1/rate, … < d).
+/// (within half a frame) is taken, so a clip whose last frame starts at t gives ⌊(t + ½/fps) × rate⌋ + 1 frames:
+/// a 4.5 s clip at 10 fps, 1 per second, gives 5 (offsets 0, 1, 2, 3, 4), about ⌈duration × rate⌉.
 /// Not shared between threads: make one per clip.
 public final class VideoFrameSampler {
     /// One sampled frame.
@@ -73,7 +74,8 @@ public final class VideoFrameSampler {
             try body(frame)
             produced += 1
             // The next due time after this frame (a frame may stand for several due times in a sparse stream).
-            k = Int((frame.offset * rate + 1e-9).rounded(.down)) + 1
+            // (A frame taken within half a frame before its due time leaves k due once, not twice.)
+            k = max(k + 1, Int((frame.offset * rate + 1e-9).rounded(.down)) + 1)
         }
         if produced == 0 { throw RosetteError.undecodableVideo(path: name, reason: "the stream holds no decodable frame") }
     }
