@@ -11,6 +11,7 @@ import Glibc
 /// Files already stored with the same size and modification time are skipped, so re-running adds only
 /// new or changed files. Work is committed in batches; a batch is reported only after it is stored,
 /// so an interrupted run (Ctrl-C, kill -9) loses nothing it reported and the next run resumes.
+/// After the walk, frames are sampled from new video clips (`ClipSampler`, `[ingest] video_frames_per_second`).
 public struct Ingestor: Sendable {
     let store: SurveyStore
 

@@ -41,7 +41,8 @@ extension SurveyStore {
     }
 
     /// Stores the sampled frames of clips (each `Media` with `videoMediaID` and `videoOffset` set) in one
-    /// transaction, replacing any frames those clips had, and queues their deployments for sequencing.
+    /// transaction, replacing any frames those clips had, sets each clip's width and height from its frames,
+    /// and queues their deployments for sequencing.
     public func saveVideoFrames(_ frames: [Media]) throws {
         try pool.write { db in
             for video in Set(frames.compactMap(\.videoMediaID)) {
@@ -52,6 +53,9 @@ extension SurveyStore {
                 precondition(frame.videoMediaID != nil, "a sampled frame names its video")
                 try frame.insertFast(db)
                 if let d = frame.deploymentID { deployments.insert(d) }
+                // The clip's frame size, which its container reader does not look for.
+                try db.cachedStatement(sql: "UPDATE media SET width = ?, height = ? WHERE mediaID = ? AND width IS NULL")
+                    .execute(arguments: [frame.width, frame.height, frame.videoMediaID])
             }
             for d in deployments {
                 try db.execute(sql: "INSERT OR IGNORE INTO pendingSequencing(deploymentID) VALUES (?)", arguments: [d])

@@ -39,6 +39,7 @@ import TestSupport
         #expect(clip.cameraTime == "2024:09:05 21:14:30")
         #expect(clip.timeSource == (kind == .avi ? "container:IDIT" : "container:mvhd"))
         #expect(clip.deploymentID == "C1")
+        #expect(clip.width == VideoFixtures.width && clip.height == VideoFixtures.height)
 
         // 4.5 s at 1 frame/s: offsets 0, 1, 2, 3, 4 (⌈4.5⌉ = 5 frames).
         let frames = try h.store.videoFrames(videoMediaID: clip.mediaID!)
