@@ -3,7 +3,7 @@ import PackageDescription
 
 /// OpenCV 4.6 and exiv2 come from Debian's -dev packages (scripts/bootstrap). Debian's minimal OpenCV
 /// set ships no opencv4.pc, so the include path and libraries are named here once for the whole project.
-let openCVModules = ["core", "imgproc", "imgcodecs", "features2d", "flann", "calib3d", "dnn"]
+let openCVModules = ["core", "imgproc", "imgcodecs", "features2d", "flann", "calib3d", "dnn", "videoio"]
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 

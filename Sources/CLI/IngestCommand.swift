@@ -17,7 +17,10 @@ struct IngestCommand: ParsableCommand {
             Each file is tied to a deployment: --deployment ID, or a folder named like a deploymentID, or a station
             folder (locationName/locationID) with an optional camera folder below it (camtrapR's Station/[Camera/]).
             Camera times are read from EXIF DateTimeOriginal (+SubSecTimeOriginal) and corrected with the deployment's
-            zone and clock offset. XMP HierarchicalSubject tags (Species|…, individual|…) become observations.
+            zone and clock offset; video times from the container (MP4/QuickTime mvhd, AVI IDIT), read as camera time
+            too. After the walk, frames are sampled from each new video ([ingest] video_frames_per_second in rosette.toml,
+            default 1) into the survey's cache/frames/ and triaged and identified as one burst with their clip.
+            XMP HierarchicalSubject tags (Species|…, individual|…) become observations.
             Ctrl-C stops after the current batch is stored; run the same command again to resume.
             Exit status is non-zero only when no file could be ingested.
             """)
@@ -42,7 +45,8 @@ struct IngestCommand: ParsableCommand {
         let meter = LockedMeter(ProgressMeter(label: "ingest", total: nil, enabled: !quiet))
         let observer = IngestObserver(
             problem: { message in meter.message(message) },
-            progress: { done, total, stored in meter.update(done: done, total: total, detail: "\(stored) stored") })
+            progress: { done, total, stored in meter.update(done: done, total: total, detail: "\(stored) stored") },
+            sampling: { done, total, frames in meter.update(done: done, total: total, detail: "videos sampled, \(frames) frames") })
         var options = IngestOptions(deploymentID: deployment, speciesFromFolders: speciesFromFolders,
                                     batchSize: batchSize, workers: workers)
         options.batchPauseMilliseconds = batchPauseMs
@@ -63,6 +67,9 @@ struct IngestCommand: ParsableCommand {
         lines.append("  stored: \(s.added) new, \(s.updated) changed; unchanged: \(s.unchanged); skipped with problems: \(s.problems)")
         if s.duplicates > 0 { lines.append("  duplicates of files already stored: \(s.duplicates) (kept, flagged, not counted)") }
         if s.outsideDeployment > 0 { lines.append("  outside their deployment's dates: \(s.outsideDeployment) (flagged)") }
+        if s.videosSampled > 0 {
+            lines.append(String(format: "  video frames sampled: %d from %d clip(s) in %.1f s", s.framesSampled, s.videosSampled, s.sampleSeconds))
+        }
         lines.append(String(format: "  time: %.2f s reading files, %.2f s storing, %.2f s building sequences",
                             s.readSeconds, s.storeSeconds, s.sequenceSeconds))
         if s.ignored > 0 { lines.append("  other files ignored (not photos or videos): \(s.ignored)") }

@@ -26,6 +26,10 @@ struct StatusCommand: ParsableCommand {
         print("  deployments: \(s.deployments)")
         print("  media: \(s.media) (\(s.images) images, \(s.videos) videos); duplicates: \(s.duplicates); "
               + "outside deployment dates: \(s.outsideDeployment)")
+        if s.videos > 0 {
+            print("  video frames sampled: \(s.videoFrames) from \(s.videosSampled) of \(s.videos) videos "
+                  + "(\(String(format: "%g", store.settings.videoFramesPerSecond)) per second; triaged as bursts, not counted as media)")
+        }
         print("  sequences (bursts, gap ≤ \(Int(store.settings.sequenceGapSeconds)) s): \(s.sequences)")
         print("  time span: \(when(s.firstTimestamp)) … \(when(s.lastTimestamp))")
         print("  observations: \(s.observations); tagged individuals: \(s.taggedIndividuals)")

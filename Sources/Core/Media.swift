@@ -19,7 +19,8 @@ public struct Media: Codable, Sendable, Hashable {
     /// The camera's own reading, kept so that a later clock correction can recompute `timestamp`.
     public var cameraTime: String?
     public var cameraSubSec: String?
-    /// Where the time came from: exif:DateTimeOriginal, exif:DateTimeDigitized, exif:DateTime, or file:mtime.
+    /// Where the time came from: exif:DateTimeOriginal, exif:DateTimeDigitized, exif:DateTime, container:mvhd,
+    /// container:IDIT, container:ICRD (videos), video+offset (sampled frames), or file:mtime.
     public var timeSource: String?
     public var timestamp: Date?
     public var make: String?
@@ -31,6 +32,10 @@ public struct Media: Codable, Sendable, Hashable {
     public var outsideDeployment: Bool
     public var duplicateOf: Int64?
     public var ingestRunID: Int64?
+    /// For a frame sampled from a video clip: the clip's mediaID (nil for photos and videos themselves).
+    public var videoMediaID: Int64?
+    /// For a sampled frame: its time into the clip, in seconds.
+    public var videoOffset: Double?
 
     public init(mediaID: Int64? = nil, rootID: Int64, filePath: String, fileMediatype: String, fileSize: Int64,
                 fileModified: Double, contentKey: String) {

@@ -42,6 +42,10 @@ extension RosetteError: CustomStringConvertible, LocalizedError {
             return "\(path): EXIF DateTimeOriginal '\(value)' is not a valid date and time; skipped"
         case .imageFailure(let path, let reason):
             return "\(path): \(reason)"
+        case .badVideo(let path, let reason):
+            return "\(path): not a readable video (\(reason)); skipped"
+        case .undecodableVideo(let path, let reason):
+            return "\(path): no frames could be sampled (\(reason)); the clip is recorded without frames and is tried again on the next ingest"
         case .unknownStation(let path, let folders):
             return "\(path): unknown station: no deployment matches the folders '\(folders)' "
                 + "(import deployments first, or pass --deployment ID); skipped"

@@ -26,6 +26,10 @@ public enum RosetteError: Error, Sendable, Equatable {
     case noTimestamp(path: String)
     case badTimestamp(path: String, value: String)
     case imageFailure(path: String, reason: String)
+    /// A video whose container (MP4/QuickTime boxes, AVI chunks) is truncated, corrupt or carries a bad date.
+    case badVideo(path: String, reason: String)
+    /// A video whose frames could not be decoded for sampling (the clip itself stays recorded).
+    case undecodableVideo(path: String, reason: String)
     // Deployments
     case unknownStation(path: String, folders: String)
     case ambiguousDeployment(path: String, candidates: [String])

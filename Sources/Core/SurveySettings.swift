@@ -11,6 +11,8 @@ public struct SurveySettings: Sendable, Equatable {
     public var timeZone: String = "UTC"
     /// Two media of a deployment at most this many seconds apart belong to one sequence (burst).
     public var sequenceGapSeconds: Double = 60
+    /// Frames sampled per second of each video clip into triage and identification (0: none).
+    public var videoFramesPerSecond: Double = 1
     /// Detections of a species at a station closer than this are one independent event.
     public var independenceMinutes: Double = 30
     /// Who is recorded as making changes when no --actor is given.
@@ -39,6 +41,8 @@ public struct SurveySettings: Sendable, Equatable {
         [ingest]
         # Media of one deployment at most this many seconds apart form one sequence (burst, Camtrap DP eventID).
         sequence_gap_seconds = \(format(sequenceGapSeconds))
+        # Frames taken per second of each video clip (JPEGs under cache/frames/) for triage and identification; 0: none.
+        video_frames_per_second = \(format(videoFramesPerSecond))
 
         [census]
         # Detections of one species at one station closer than this are one independent event.
@@ -115,6 +119,12 @@ public struct SurveySettings: Sendable, Equatable {
             timeZone = zone
         case ("survey", "default_actor"): defaultActor = try string()
         case ("ingest", "sequence_gap_seconds"): sequenceGapSeconds = try number()
+        case ("ingest", "video_frames_per_second"):
+            let v = try number()
+            guard v <= 30 else {
+                throw RosetteError.badSetting(file: file, line: line, detail: "video_frames_per_second: expected 0–30, found \(value)")
+            }
+            videoFramesPerSecond = v
         case ("census", "independence_minutes"): independenceMinutes = try number()
         case ("privacy", "people_box_threshold"):
             let v = try number()

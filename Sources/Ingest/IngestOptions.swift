@@ -41,6 +41,10 @@ public struct IngestSummary: Sendable, Equatable {
     public var readSeconds: TimeInterval = 0
     public var storeSeconds: TimeInterval = 0
     public var sequenceSeconds: TimeInterval = 0
+    /// Video clips whose frames this run sampled, the frames stored, and the time it took (seconds).
+    public var videosSampled = 0
+    public var framesSampled = 0
+    public var sampleSeconds: TimeInterval = 0
 
     /// Files stored by this run (added or updated).
     public var stored: Int { added + updated }
@@ -53,9 +57,14 @@ public struct IngestObserver: Sendable {
     /// Files handled so far (stored, unchanged or failed) out of the total found.
     public var progress: @Sendable (_ done: Int, _ total: Int, _ stored: Int) -> Void
 
+    /// Video clips sampled so far out of those to sample, with the frames stored.
+    public var sampling: @Sendable (_ done: Int, _ total: Int, _ frames: Int) -> Void
+
     public init(problem: @escaping @Sendable (String) -> Void = { _ in },
-                progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) {
+                progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in },
+                sampling: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) {
         self.problem = problem
         self.progress = progress
+        self.sampling = sampling
     }
 }

@@ -27,7 +27,14 @@ extension Ingestor {
             media.serialNumber = m.serialNumber.isEmpty ? nil : m.serialNumber
             media.width = m.pixelWidth > 0 ? m.pixelWidth : nil
             media.height = m.pixelHeight > 0 ? m.pixelHeight : nil
+        } else if VideoContainer.readsTime(mediatype: item.mediatype),
+                  let t = try VideoContainer.read(path: item.absolutePath, displayPath: item.displayPath).timed {
+            // The container's clock reading, camera-local like EXIF (see VideoContainer).
+            cameraTime = t.time
+            media.cameraTime = t.time.exifString
+            media.timeSource = t.source
         } else {
+            // No time inside the file (other video formats, or a container that carries none).
             fileTime = Date(timeIntervalSince1970: item.entry.modified)
             media.timeSource = "file:mtime"
         }

@@ -11,6 +11,7 @@ import Glibc
 /// Files already stored with the same size and modification time are skipped, so re-running adds only
 /// new or changed files. Work is committed in batches; a batch is reported only after it is stored,
 /// so an interrupted run (Ctrl-C, kill -9) loses nothing it reported and the next run resumes.
+/// After the walk, frames are sampled from new video clips (`ClipSampler`, `[ingest] video_frames_per_second`).
 public struct Ingestor: Sendable {
     let store: SurveyStore
 
@@ -103,6 +104,15 @@ public struct Ingestor: Sendable {
         var summary = try writer.drain()
         summary.filesSeen = filesSeen
         summary.ignored = ignored
+        if !stop.isSet && store.settings.videoFramesPerSecond > 0 {
+            let sampling = Date()
+            let sampled = try ClipSampler(store: store, rate: store.settings.videoFramesPerSecond)
+                .run(runID: runID, workers: options.workers, stop: stop, observer: observer)
+            summary.videosSampled = sampled.videos
+            summary.framesSampled = sampled.frames
+            summary.problems += sampled.problems
+            summary.sampleSeconds = Date().timeIntervalSince(sampling)
+        }
         summary.interrupted = stop.isSet
         let sequencing = Date()
         try store.resequencePending()

@@ -70,6 +70,17 @@ final class PhotoReader {
         }
     }
 
+    /// The content key of a file held in memory (same scheme as files read from disk: size, first and last 16 KiB).
+    static func contentKey(bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        withUnsafeBytes(of: Int64(bytes.count).littleEndian) { hasher.update(bufferPointer: $0) }
+        bytes.withUnsafeBytes { all in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[..<min(bytes.count, keyHeadSize)]))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[max(0, bytes.count - tailSize)...]))
+        }
+        return hex(hasher.finalize().prefix(16))
+    }
+
     /// Lower-case hexadecimal of bytes (String(format:) per byte costs more than the hashing).
     static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)

@@ -5,8 +5,8 @@ extension Media {
     static let insertSQL = """
         INSERT INTO media (rootID, filePath, folder, fileName, fileMediatype, fileSize, fileModified, contentKey, deploymentID,
             cameraTime, cameraSubSec, timeSource, timestamp, make, model, serialNumber, width, height, eventID,
-            outsideDeployment, duplicateOf, ingestRunID)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// Inserts a new row through one cached statement (ingest stores thousands a second; the Codable
@@ -15,7 +15,7 @@ extension Media {
         let values: [(any DatabaseValueConvertible)?] = [
             rootID, filePath, folder, fileName, fileMediatype, fileSize, fileModified, contentKey, deploymentID,
             cameraTime, cameraSubSec, timeSource, timestamp, make, model, serialNumber, width, height, eventID,
-            outsideDeployment, duplicateOf, ingestRunID]
+            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset]
         try db.cachedStatement(sql: Media.insertSQL).execute(arguments: StatementArguments(values))
         mediaID = db.lastInsertedRowID
     }

@@ -5,6 +5,7 @@ public struct SurveyStatus: Sendable, Codable, Equatable {
     public struct DeploymentLine: Sendable, Codable, Equatable {
         public var deploymentID: String
         public var locationName: String?
+        /// Files (photos and videos) of the deployment, without duplicates and sampled frames.
         public var media: Int
         public var sequences: Int
         public var outside: Int
@@ -13,9 +14,14 @@ public struct SurveyStatus: Sendable, Codable, Equatable {
     }
 
     public var deployments: Int
+    /// Files ingested (photos and videos; sampled frames are not files of the card and are not counted).
     public var media: Int
     public var images: Int
     public var videos: Int
+    /// Frames sampled from videos into triage (JPEGs under the survey's cache/frames/).
+    public var videoFrames: Int
+    /// Videos with sampled frames.
+    public var videosSampled: Int
     public var duplicates: Int
     public var outsideDeployment: Int
     public var unassigned: Int

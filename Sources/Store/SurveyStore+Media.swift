@@ -98,6 +98,8 @@ extension SurveyStore {
                     }
                     media.mediaID = old
                     try media.update(db)
+                    // A changed video is sampled again: its old frames go (with their triage results).
+                    try db.execute(sql: "DELETE FROM media WHERE videoMediaID = ?", arguments: [old])
                     try db.execute(sql: "DELETE FROM observation WHERE mediaID = ? AND source = 'xmp'", arguments: [old])
                     updated += 1
                 } else {

@@ -55,6 +55,11 @@ extension SurveyStore {
             UPDATE media SET eventID = (SELECT o.eventID FROM media o WHERE o.mediaID = media.duplicateOf)
             WHERE deploymentID = ? AND duplicateOf IS NOT NULL
             """, arguments: [deploymentID])
+        // A clip's sampled frames are one burst with the clip, whatever the gap setting.
+        try db.execute(sql: """
+            UPDATE media SET eventID = (SELECT v.eventID FROM media v WHERE v.mediaID = media.videoMediaID)
+            WHERE deploymentID = ? AND videoMediaID IS NOT NULL
+            """, arguments: [deploymentID])
         try db.execute(sql: """
             UPDATE observation SET eventID = (SELECT m.eventID FROM media m WHERE m.mediaID = observation.mediaID)
             WHERE mediaID IN (SELECT mediaID FROM media WHERE deploymentID = ?)

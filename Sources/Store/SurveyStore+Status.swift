@@ -4,6 +4,8 @@ import GRDB
 
 extension SurveyStore {
     /// Counts of what the survey holds (deployments, media, sequences, tags, the last ingest run).
+    ///
+    /// Frames sampled from videos are counted apart (`videoFrames`), never as media or images.
     public func status() throws -> SurveyStatus {
         try pool.read { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
@@ -16,9 +18,9 @@ extension SurveyStore {
             }
             let lines = try Row.fetchAll(db, sql: """
                 SELECT d.deploymentID, d.locationName,
-                  (SELECT COUNT(*) FROM media m WHERE m.deploymentID = d.deploymentID AND m.duplicateOf IS NULL) AS media,
+                  (SELECT COUNT(*) FROM media m WHERE m.deploymentID = d.deploymentID AND m.duplicateOf IS NULL AND m.videoMediaID IS NULL) AS media,
                   (SELECT COUNT(*) FROM sequence s WHERE s.deploymentID = d.deploymentID) AS sequences,
-                  (SELECT COUNT(*) FROM media m WHERE m.deploymentID = d.deploymentID AND m.outsideDeployment) AS outside,
+                  (SELECT COUNT(*) FROM media m WHERE m.deploymentID = d.deploymentID AND m.outsideDeployment AND m.videoMediaID IS NULL) AS outside,
                   (SELECT MIN(timestamp) FROM media m WHERE m.deploymentID = d.deploymentID) AS first,
                   (SELECT MAX(timestamp) FROM media m WHERE m.deploymentID = d.deploymentID) AS last
                 FROM deployment d ORDER BY d.deploymentID
@@ -34,12 +36,14 @@ extension SurveyStore {
             }
             return SurveyStatus(
                 deployments: try count("SELECT COUNT(*) FROM deployment"),
-                media: try count("SELECT COUNT(*) FROM media"),
-                images: try count("SELECT COUNT(*) FROM media WHERE fileMediatype LIKE 'image/%'"),
+                media: try count("SELECT COUNT(*) FROM media WHERE videoMediaID IS NULL"),
+                images: try count("SELECT COUNT(*) FROM media WHERE fileMediatype LIKE 'image/%' AND videoMediaID IS NULL"),
                 videos: try count("SELECT COUNT(*) FROM media WHERE fileMediatype LIKE 'video/%'"),
+                videoFrames: try count("SELECT COUNT(*) FROM media WHERE videoMediaID IS NOT NULL"),
+                videosSampled: try count("SELECT COUNT(DISTINCT videoMediaID) FROM media WHERE videoMediaID IS NOT NULL"),
                 duplicates: try count("SELECT COUNT(*) FROM media WHERE duplicateOf IS NOT NULL"),
-                outsideDeployment: try count("SELECT COUNT(*) FROM media WHERE outsideDeployment"),
-                unassigned: try count("SELECT COUNT(*) FROM media WHERE deploymentID IS NULL"),
+                outsideDeployment: try count("SELECT COUNT(*) FROM media WHERE outsideDeployment AND videoMediaID IS NULL"),
+                unassigned: try count("SELECT COUNT(*) FROM media WHERE deploymentID IS NULL AND videoMediaID IS NULL"),
                 sequences: try count("SELECT COUNT(*) FROM sequence"),
                 observations: try count("SELECT COUNT(*) FROM observation"),
                 taggedSpecies: species,

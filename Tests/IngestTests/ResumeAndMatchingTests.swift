@@ -61,10 +61,10 @@ import TestSupport
         #expect(Timestamp.format(media["S01/A/IMG_0001.JPG"]!.timestamp!, offsetSeconds: 0) == "2024-09-10T02:00:00Z")
     }
 
-    @Test func videosAreRecordedWithTheirTypeAndFileTime() throws {
+    @Test func videosWithoutContainerTimeAreRecordedWithTheirTypeAndFileTime() throws {
         let h = try IngestHarness(deploymentsCSV: FixturePhotos.deploymentsCSV(stations: ["S01"]))
         let video = h.dir.path("cards/S01/VID_0001.MP4")
-        try FixturePhotos.write(Array(repeating: 7, count: 4096), to: video)
+        try VideoFixtures.writeClip(.mp4, to: video, seconds: 1) // FFmpeg leaves mvhd creation_time 0 (unset)
         let when = Date(timeIntervalSince1970: 1725334200) // 2024-09-03T03:30:00Z
         try FileManager.default.setAttributes([.modificationDate: when], ofItemAtPath: video.path)
         let (summary, problems) = try h.ingest(h.dir.path("cards"))
