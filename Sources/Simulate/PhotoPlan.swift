@@ -24,7 +24,9 @@ public struct PlannedPhoto: Codable, Sendable, Equatable {
 
 extension SimulatedSurvey {
     /// Expands every event into bursts on every camera that saw it, numbered per camera in time order.
-    public func photoPlan() -> [PlannedPhoto] {
+    /// - Parameter deploymentFolders: file photos under `<station>/<camera>/<deploymentID>/` (multi-year
+    ///   card dumps, so ingest ties each season's photos to its deployment whatever the camera clock says).
+    public func photoPlan(deploymentFolders: Bool = false) -> [PlannedPhoto] {
         let s = settings.survey
         var perDeployment = Array(repeating: [PlannedPhoto](), count: survey.deployments.count)
         var burstCounter = Array(repeating: 0, count: survey.deployments.count)
@@ -52,7 +54,8 @@ extension SimulatedSurvey {
             let photos = perDeployment[d].sorted { ($0.trueTime, $0.frame) < ($1.trueTime, $1.frame) }
             for (n, photo) in photos.enumerated() {
                 var p = photo
-                p.relativePath = "\(dep.stationID)/\(dep.cameraID)/IMG_\(String(format: "%04d", n + 1)).JPG"
+                let folder = deploymentFolders ? "\(dep.stationID)/\(dep.cameraID)/\(dep.id)" : "\(dep.stationID)/\(dep.cameraID)"
+                p.relativePath = "\(folder)/IMG_\(String(format: "%04d", n + 1)).JPG"
                 plan.append(p)
             }
         }

@@ -15,6 +15,8 @@ public struct SimulationSettings: Codable, Sendable, Equatable {
     /// Species other than the Amur leopard, with people and vehicles.
     public var otherSpecies: [SpeciesSettings] = SpeciesSettings.primoryeDefaults
     public var photos = PhotoSettings()
+    /// Population dynamics between yearly surveys; nil for a single survey (and then absent from simulation.json).
+    public var dynamics: DynamicsSettings?
 
     public init() {}
 }

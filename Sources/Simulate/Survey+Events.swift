@@ -3,10 +3,10 @@ import Foundation
 extension Survey {
     /// Times every pass from the species' activity curves, adds cubs trailing their mothers, other
     /// species, people, vehicles and false triggers, and assigns the cameras that photograph each.
-    static func makeEvents(settings: SimulationSettings, population: Population, survey: Survey,
+    static func makeEvents(settings: SimulationSettings, seed: UInt64, population: Population, survey: Survey,
                            passes: [(individual: Int, station: Int, day: Int)], usedDays: [[Int]],
                            cameraWorks: [[[Int]]]) -> [SurveyEvent] {
-        var rng = SeededGenerator(seed: settings.seed, stream: "events")
+        var rng = SeededGenerator(seed: seed, stream: "events")
         let leopardActivity = ActivityPattern.nocturnalCrepuscular
         var events: [SurveyEvent] = []
         let cubSeen = Set(survey.detections.filter { population.individuals[$0.individualIndex].ageClass == .cub }

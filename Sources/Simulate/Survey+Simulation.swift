@@ -4,8 +4,12 @@ extension Survey {
     /// Simulates the deployments (malfunctions, clock errors), leopard detections from the hazard
     /// half-normal model, and — unless `historiesOnly` — timed passes of leopards, cubs, other
     /// species, people, vehicles and false triggers.
+    /// - Parameters:
+    ///   - yearIndex: survey year of a multi-year simulation (0 draws exactly the single-year streams;
+    ///     later years draw from streams of their own).
+    ///   - deploymentSuffix: appended to every deployment id (`S01-A` + `-2025`).
     public static func simulate(settings: SimulationSettings, population: Population, stations: [Station],
-                                historiesOnly: Bool = false) throws -> Survey {
+                                historiesOnly: Bool = false, yearIndex: Int = 0, deploymentSuffix: String = "") throws -> Survey {
         let s = settings.survey
         guard s.days > 0 else {
             throw SimulationError.invalidParameter(name: "days", value: String(s.days), reason: "a survey needs at least one day")
@@ -15,7 +19,8 @@ extension Survey {
         }
         let offset = s.utcOffsetHours * 3600
         let startTime = Double(startDay) * 86_400 - Double(offset)
-        let deployments = makeDeployments(settings: settings, stations: stations, startTime: startTime)
+        let seed = yearIndex == 0 ? settings.seed : SeededGenerator.mix(settings.seed, SeededGenerator.hash("year"), UInt64(yearIndex))
+        let deployments = makeDeployments(settings: settings, seed: seed, stations: stations, startTime: startTime, suffix: deploymentSuffix)
         var usage = Array(repeating: Array(repeating: UInt8(0), count: s.days), count: stations.count)
         var cameraWorks = Array(repeating: Array(repeating: [Int](), count: s.days), count: stations.count)
         for (d, dep) in deployments.enumerated() {
@@ -28,7 +33,7 @@ extension Survey {
 
         // Leopard passes: per animal and station, Poisson(λ0·exp(−d²/2σ²)) per working day, drawn as one
         // Poisson total over the station's working days split uniformly among them (same distribution).
-        var rng = SeededGenerator(seed: settings.seed, stream: "detections")
+        var rng = SeededGenerator(seed: seed, stream: "detections")
         let lambda0 = settings.detection.lambda0
         var detections: [Detection] = []
         var passes: [(individual: Int, station: Int, day: Int)] = []
@@ -60,14 +65,15 @@ extension Survey {
         var survey = Survey(stations: stations, deployments: deployments, days: s.days, startTime: startTime,
                             utcOffsetSeconds: offset, usage: usage, detections: detections, events: [])
         if !historiesOnly {
-            survey.events = makeEvents(settings: settings, population: population, survey: survey,
+            survey.events = makeEvents(settings: settings, seed: seed, population: population, survey: survey,
                                        passes: passes, usedDays: usedDays, cameraWorks: cameraWorks)
         }
         return survey
     }
 
-    private static func makeDeployments(settings: SimulationSettings, stations: [Station], startTime: Double) -> [Deployment] {
-        var rng = SeededGenerator(seed: settings.seed, stream: "deployments")
+    private static func makeDeployments(settings: SimulationSettings, seed: UInt64, stations: [Station], startTime: Double,
+                                        suffix: String) -> [Deployment] {
+        var rng = SeededGenerator(seed: seed, stream: "deployments")
         let s = settings.survey
         var deployments: [Deployment] = []
         for (k, station) in stations.enumerated() {
@@ -83,7 +89,7 @@ extension Survey {
                     clock = s.clockOffsets[rng.integer(below: s.clockOffsets.count)]
                 }
                 let serial = String(format: "H2%08d", rng.integer(below: 100_000_000))
-                deployments.append(Deployment(id: "\(station.id)-\(camera)", stationIndex: k, stationID: station.id,
+                deployments.append(Deployment(id: "\(station.id)-\(camera)\(suffix)", stationIndex: k, stationID: station.id,
                                               cameraID: camera, start: startTime, end: startTime + Double(s.days) * 86_400,
                                               malfunctionDays: malfunction, clockOffset: clock,
                                               make: s.cameraMake, model: s.cameraModel, serialNumber: serial))

@@ -51,12 +51,14 @@ extension SimulatedSurvey {
         for d in survey.deployments.indices {
             guard let indices = byDeployment[d], !indices.isEmpty else { continue }
             let dep = survey.deployments[d]
-            let folder = photosDirectory.appendingPathComponent(dep.stationID).appendingPathComponent(dep.cameraID)
+            // The same camera sees the same scene every year (year 0's id, `S07-A`).
+            let sceneKey = "\(dep.stationID)-\(dep.cameraID)"
+            let folder = photosDirectory.appendingPathComponent(plan[indices[0]].relativePath).deletingLastPathComponent()
             do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw SimulationError.writeFailed(path: folder.path, reason: error.localizedDescription)
             }
             let scene = SceneBackground(width: context.width, height: context.height, month: context.month,
-                                        seed: SeededGenerator.mix(settings.seed, SeededGenerator.hash(dep.id), 0x5CE7E))
+                                        seed: SeededGenerator.mix(settings.seed, SeededGenerator.hash(sceneKey), 0x5CE7E))
             // Two workers per camera (one per core), each reusing its own frame buffer.
             let workers = min(indices.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
             parallelFor(workers) { w in

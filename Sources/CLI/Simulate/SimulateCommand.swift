@@ -12,6 +12,8 @@ public struct SimulateCommand: ParsableCommand {
         Writes OUT/secr/capt.txt, OUT/secr/trap.txt, OUT/histories.txt, OUT/deployments.csv and OUT/simulation.json;
         without --histories-only also OUT/photos/<station>/<camera>/IMG_nnnn.JPG and OUT/truth.csv.
         The same settings and --seed give identical files.
+        With --years N (N ≥ 2) the population lives N years (survival, litters, dispersal, deaths by cause) and is
+        surveyed every year; see `simulate --help` for the files that adds.
         """)
 
     @Argument(help: "Output folder.") var output: String
@@ -29,6 +31,23 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Leopard density, animals per 100 km² of habitat.") var density: Double = 1.2
     @Option(help: "Fixed number of independent leopards (overrides --density).") var leopards: Int?
     @Option(help: "Probability that an adult female has cubs.") var litterProbability: Double = 0.35
+
+    @Option(help: "Yearly surveys; 2 or more adds population dynamics between them and the truth files individuals.csv, population-by-year.csv, cjs-histories.csv, evidence.csv, truth-summary.json and secr-YYYY/.")
+    var years: Int = 1
+    @Option(help: "Annual survival of adult females (--years).") var survivalAdultFemale: Double = 0.85
+    @Option(help: "Annual survival of adult males (--years).") var survivalAdultMale: Double = 0.80
+    @Option(help: "Annual survival of subadults (--years).") var survivalSubadult: Double = 0.70
+    @Option(help: "Annual survival of cubs (--years).") var survivalCub: Double = 0.60
+    @Option(help: "Relative frequencies of litters of 1,2,3,4 cubs (--years).") var litterSizes: String = "0.25,0.45,0.22,0.08"
+    @Option(help: "Mean dispersal distance (km, exponential) of a subadult becoming adult; settling outside habitat is emigration.")
+    var dispersalKm: Double = 8
+    @Option(help: "A road: x1,y1;x2,y2;... in local km, or a GeoJSON LineString file (longitude/latitude).") var road: String?
+    @Option(help: "Road-kill hazard per year of an animal whose activity centre is on the road.") var roadKillRate: Double = 0.15
+    @Option(help: "Half-normal scale (km) of the road-kill hazard's fall-off with distance from the road.") var roadSigmaKm: Double = 2
+    @Option(help: "Shares of poaching, tiger, disease and natural among the other deaths (comma-separated).")
+    var deathCauses: String = "0.25,0.15,0.20,0.40"
+    @Option(help: "Proportion of deaths whose carcass is found (evidence.csv).") var carcassFound: Double = 0.6
+    @Option(help: "Scat-DNA samples per year of animals with a known mother (evidence.csv).") var scatSamples: Int = 3
 
     @Option(help: "Station layout: grid, random, clustered, or list (with --stations-csv).") var layout: String = "grid"
     @Option(help: "Number of stations.") var stations: Int = 20
@@ -65,7 +84,9 @@ public struct SimulateCommand: ParsableCommand {
     public func run() throws {
         let settings = try makeSettings()
         let out = URL(fileURLWithPath: output)
-        if historiesOnly {
+        if years > 1 {
+            try runYears(settings: settings, out: out)
+        } else if historiesOnly {
             try runHistories(settings: settings, out: out)
         } else {
             try runPhotos(settings: settings, out: out)
@@ -131,6 +152,8 @@ public struct SimulateCommand: ParsableCommand {
             sp.eventsPerStationDay = sp.eventsPerStationDay.map { $0 * otherSpeciesScale }
             return sp
         }
+        guard years >= 1 else { throw ValidationError("--years must be at least 1 (got \(years))") }
+        if years > 1 { s.dynamics = try makeDynamics(origin: s.origin) }
         return s
     }
 
