@@ -58,6 +58,8 @@ case "detect":
     try TriageBench.detect(rosette: executableDir.appendingPathComponent("rosette"),
                            work: URL(fileURLWithPath: NSTemporaryDirectory() + "rosette-detect-bench"),
                            photos: Int(value("--photos").first ?? "100") ?? 100, models: models)
+case "years-coverage":
+    try YearsValidation.run(replicates: Int(args.dropFirst().first ?? "100") ?? 100)
 case "population":
     try PopulationBench.run(photos: Int(value("--photos").first ?? "1000000") ?? 1_000_000,
                             individuals: Int(value("--individuals").first ?? "300") ?? 300,
