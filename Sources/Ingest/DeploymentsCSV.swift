@@ -33,7 +33,7 @@ public enum DeploymentsCSV {
                 guard record.fields.count == csv.header.count else {
                     throw RosetteError.csvFieldCount(file: csv.file, line: record.line, expected: csv.header.count, found: record.fields.count)
                 }
-                let row = Row(csv: csv, record: record, col: col)
+                let row = CSVRow(file: csv.file, record: record, col: col)
                 let parsed = try row.deployment(defaultZone: defaultZone)
                 guard seen.insert(parsed.0.deploymentID).inserted else {
                     throw RosetteError.csvDuplicateKey(file: csv.file, line: record.line, column: "deploymentID", value: parsed.0.deploymentID)
@@ -47,76 +47,63 @@ public enum DeploymentsCSV {
         return result
     }
 
-    /// One CSV line with typed accessors that name the line and column in their errors.
-    struct Row {
-        let csv: CSVReader
-        let record: CSVReader.Record
-        let col: [String: Int]
+}
 
-        func text(_ name: String) -> String? {
-            guard let i = col[name], i < record.fields.count else { return nil }
-            let v = record.fields[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty ? nil : v
+/// The deployments CSV's typed accessors.
+extension CSVRow {
+    func number(_ name: String, range: ClosedRange<Double>? = nil, required: Bool) throws -> Double? {
+        guard let t = text(name) else {
+            if required { throw bad(name, "a number (it is required)") }
+            return nil
         }
+        guard let v = Double(t), v.isFinite, range.map({ $0.contains(v) }) ?? true else {
+            throw bad(name, range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number")
+        }
+        return v
+    }
 
-        func bad(_ name: String, _ expected: String) -> RosetteError {
-            .csvBadValue(file: csv.file, line: record.line, column: name, value: text(name) ?? "", expected: expected)
+    func date(_ name: String, zone: ZoneSpec, endOfDay: Bool = false) throws -> Date {
+        guard let t = text(name), let d = Timestamp.parse(t, defaultZone: zone, endOfDay: endOfDay) else {
+            throw bad(name, "a date-time such as 2024-09-01T06:30:00+10:00")
         }
+        return d
+    }
 
-        func number(_ name: String, range: ClosedRange<Double>? = nil, required: Bool) throws -> Double? {
-            guard let t = text(name) else {
-                if required { throw bad(name, "a number (it is required)") }
-                return nil
-            }
-            guard let v = Double(t), v.isFinite, range.map({ $0.contains(v) }) ?? true else {
-                throw bad(name, range.map { "a number from \($0.lowerBound) to \($0.upperBound)" } ?? "a number")
-            }
-            return v
+    func deployment(defaultZone: ZoneSpec) throws -> (Deployment, [Malfunction]) {
+        guard let id = text("deploymentID") else { throw bad("deploymentID", "an identifier (it is required)") }
+        var zone = defaultZone
+        if let tz = text("timezone") {
+            guard let z = try? ZoneSpec(tz) else { throw bad("timezone", "a time zone such as Asia/Vladivostok or +10:00") }
+            zone = z
+        } else if let start = text("deploymentStart"), start.count > 19,
+                  let offsetStart = start.lastIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }),
+                  start.distance(from: start.startIndex, to: offsetStart) >= 19,
+                  let z = try? ZoneSpec(String(start[offsetStart...])) {
+            zone = z
         }
-
-        func date(_ name: String, zone: ZoneSpec, endOfDay: Bool = false) throws -> Date {
-            guard let t = text(name), let d = Timestamp.parse(t, defaultZone: zone, endOfDay: endOfDay) else {
-                throw bad(name, "a date-time such as 2024-09-01T06:30:00+10:00")
+        let start = try date("deploymentStart", zone: zone)
+        let end = try date("deploymentEnd", zone: zone, endOfDay: true)
+        guard end >= start else { throw bad("deploymentEnd", "after deploymentStart") }
+        var d = Deployment(
+            deploymentID: id, locationID: text("locationID"), locationName: text("locationName"),
+            latitude: try number("latitude", range: -90...90, required: true)!,
+            longitude: try number("longitude", range: -180...180, required: true)!,
+            coordinateUncertainty: try number("coordinateUncertainty", range: 0...1e7, required: false),
+            deploymentStart: start, deploymentEnd: end, cameraID: text("cameraID"), cameraModel: text("cameraModel"),
+            timezone: zone.identifier, jurisdiction: text("jurisdiction"),
+            clockOffset: try number("clockOffset", required: false) ?? 0,
+            deploymentComments: text("deploymentComments"))
+        if d.locationName == nil { d.locationName = d.locationID }
+        var malfunctions: [Malfunction] = []
+        for interval in (text("malfunctions") ?? "").split(separator: ";") {
+            let parts = interval.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let a = Timestamp.parse(parts[0], defaultZone: zone),
+                  let b = Timestamp.parse(parts[1], defaultZone: zone, endOfDay: true), b >= a else {
+                throw RosetteError.csvBadValue(file: file, line: record.line, column: "malfunctions", value: String(interval),
+                                               expected: "an interval start/end such as 2024-09-03/2024-09-05")
             }
-            return d
+            malfunctions.append(Malfunction(deploymentID: id, start: a, end: b))
         }
-
-        func deployment(defaultZone: ZoneSpec) throws -> (Deployment, [Malfunction]) {
-            guard let id = text("deploymentID") else { throw bad("deploymentID", "an identifier (it is required)") }
-            var zone = defaultZone
-            if let tz = text("timezone") {
-                guard let z = try? ZoneSpec(tz) else { throw bad("timezone", "a time zone such as Asia/Vladivostok or +10:00") }
-                zone = z
-            } else if let start = text("deploymentStart"), start.count > 19,
-                      let offsetStart = start.lastIndex(where: { $0 == "+" || $0 == "-" || $0 == "Z" }),
-                      start.distance(from: start.startIndex, to: offsetStart) >= 19,
-                      let z = try? ZoneSpec(String(start[offsetStart...])) {
-                zone = z
-            }
-            let start = try date("deploymentStart", zone: zone)
-            let end = try date("deploymentEnd", zone: zone, endOfDay: true)
-            guard end >= start else { throw bad("deploymentEnd", "after deploymentStart") }
-            var d = Deployment(
-                deploymentID: id, locationID: text("locationID"), locationName: text("locationName"),
-                latitude: try number("latitude", range: -90...90, required: true)!,
-                longitude: try number("longitude", range: -180...180, required: true)!,
-                coordinateUncertainty: try number("coordinateUncertainty", range: 0...1e7, required: false),
-                deploymentStart: start, deploymentEnd: end, cameraID: text("cameraID"), cameraModel: text("cameraModel"),
-                timezone: zone.identifier, jurisdiction: text("jurisdiction"),
-                clockOffset: try number("clockOffset", required: false) ?? 0,
-                deploymentComments: text("deploymentComments"))
-            if d.locationName == nil { d.locationName = d.locationID }
-            var malfunctions: [Malfunction] = []
-            for interval in (text("malfunctions") ?? "").split(separator: ";") {
-                let parts = interval.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, let a = Timestamp.parse(parts[0], defaultZone: zone),
-                      let b = Timestamp.parse(parts[1], defaultZone: zone, endOfDay: true), b >= a else {
-                    throw RosetteError.csvBadValue(file: csv.file, line: record.line, column: "malfunctions", value: String(interval),
-                                                   expected: "an interval start/end such as 2024-09-03/2024-09-05")
-                }
-                malfunctions.append(Malfunction(deploymentID: id, start: a, end: b))
-            }
-            return (d, malfunctions)
-        }
+        return (d, malfunctions)
     }
 }

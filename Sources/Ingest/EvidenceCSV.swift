@@ -51,7 +51,7 @@ public enum EvidenceCSV {
                     let column = n < h ? csv.header[n] : "field \(h + 1)"
                     throw RosetteError.csvFieldCountAt(file: csv.file, line: record.line, column: column, expected: h, found: n)
                 }
-                let row = Row(file: csv.file, record: record, col: col)
+                let row = CSVRow(file: csv.file, record: record, col: col)
                 var assumedZone = false
                 result.rows.append(try row.evidence(defaultZone: defaultZone, assumedZone: &assumedZone))
                 if assumedZone {
@@ -80,80 +80,67 @@ public enum EvidenceCSV {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// One CSV line with typed accessors that name the line and column in their errors.
-    struct Row {
-        let file: String
-        let record: CSVReader.Record
-        let col: [String: Int]
-
-        func text(_ name: String) -> String? {
-            guard let i = col[name], i < record.fields.count else { return nil }
-            let v = record.fields[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty ? nil : v
-        }
-
-        func bad(_ name: String, _ expected: String) -> RosetteError {
-            .csvBadValue(file: file, line: record.line, column: name, value: text(name) ?? "", expected: expected)
-        }
-
-        func number(_ name: String, range: ClosedRange<Double>) throws -> Double? {
-            guard let t = text(name) else { return nil }
-            guard let v = Double(t), v.isFinite, range.contains(v) else {
-                let upper = range.upperBound.isInfinite ? "≥ \(CSVNumber.short(range.lowerBound))"
-                    : "from \(CSVNumber.short(range.lowerBound)) to \(CSVNumber.short(range.upperBound))"
-                throw bad(name, "a number \(upper)")
-            }
-            return v
-        }
-
-        func evidence(defaultZone: ZoneSpec, assumedZone: inout Bool) throws -> Evidence {
-            guard let label = text("method") else {
-                throw bad("method", "a method (it is required): " + Evidence.Method.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            guard let method = Evidence.Method(label: label) else {
-                throw bad("method", "a method: " + Evidence.Method.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            let individual = text("individualID"), sample = text("sampleID")
-            guard individual != nil || sample != nil else {
-                throw bad(col["individualID"] != nil ? "individualID" : "sampleID", "an individual or a sample ID (one is required)")
-            }
-            guard let t = text("timestamp") else { throw bad("timestamp", "a date-time (it is required), such as 2024-11-03T06:10:00+10:00") }
-            var when = Timestamp.parse(t, defaultZone: nil)
-            if when == nil, let local = Timestamp.parse(t, defaultZone: defaultZone) {
-                when = local
-                assumedZone = true
-            }
-            guard let timestamp = when else { throw bad("timestamp", "a date-time such as 2024-11-03T06:10:00+10:00 or 2024-11-03T06:10:00Z") }
-            let mother = text("motherID"), father = text("fatherID")
-            let lat = try number("latitude", range: -90...90), lon = try number("longitude", range: -180...180)
-            let parentageOnly = method.isDNA && (mother != nil || father != nil) && lat == nil && lon == nil
-            if !parentageOnly {
-                if lat == nil { throw bad("latitude", "a number from -90 to 90 (required unless a DNA line only states parentage)") }
-                if lon == nil { throw bad("longitude", "a number from -180 to 180 (required unless a DNA line only states parentage)") }
-            }
-            var cause: Evidence.Cause?
-            if let c = text("cause") {
-                guard method == .carcass else { throw bad("cause", "empty: a cause of death is for carcass lines only") }
-                guard let parsed = Evidence.Cause(label: c) else {
-                    throw bad("cause", "a cause of death: " + Evidence.Cause.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                cause = parsed
-            } else if method == .carcass {
-                cause = .unknown
-            }
-            if let mother, mother == individual { throw bad("motherID", "another individual than the line's own") }
-            if let father, father == individual { throw bad("fatherID", "another individual than the line's own") }
-            return Evidence(method: method, individualID: individual, sampleID: sample, timestamp: timestamp,
-                            latitude: lat, longitude: lon, uncertainty: try number("uncertainty", range: 0...Double.infinity),
-                            motherID: mother, fatherID: father, cause: cause, notes: text("notes"),
-                            sourceFile: file, sourceLine: record.line,
-                            contentKey: EvidenceCSV.contentKey(method: method, individualID: individual, sampleID: sample,
-                                                               timestamp: timestamp, latitude: lat, longitude: lon))
-        }
-    }
 }
 
 /// Short number text for messages (90, not 90.0).
 enum CSVNumber {
     static func short(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+}
+
+/// The evidence CSV's typed accessors.
+extension CSVRow {
+    func number(_ name: String, range: ClosedRange<Double>) throws -> Double? {
+        guard let t = text(name) else { return nil }
+        guard let v = Double(t), v.isFinite, range.contains(v) else {
+            let upper = range.upperBound.isInfinite ? "≥ \(CSVNumber.short(range.lowerBound))"
+                : "from \(CSVNumber.short(range.lowerBound)) to \(CSVNumber.short(range.upperBound))"
+            throw bad(name, "a number \(upper)")
+        }
+        return v
+    }
+
+    func evidence(defaultZone: ZoneSpec, assumedZone: inout Bool) throws -> Evidence {
+        guard let label = text("method") else {
+            throw bad("method", "a method (it is required): " + Evidence.Method.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let method = Evidence.Method(label: label) else {
+            throw bad("method", "a method: " + Evidence.Method.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let individual = text("individualID"), sample = text("sampleID")
+        guard individual != nil || sample != nil else {
+            throw bad(col["individualID"] != nil ? "individualID" : "sampleID", "an individual or a sample ID (one is required)")
+        }
+        guard let t = text("timestamp") else { throw bad("timestamp", "a date-time (it is required), such as 2024-11-03T06:10:00+10:00") }
+        var when = Timestamp.parse(t, defaultZone: nil)
+        if when == nil, let local = Timestamp.parse(t, defaultZone: defaultZone) {
+            when = local
+            assumedZone = true
+        }
+        guard let timestamp = when else { throw bad("timestamp", "a date-time such as 2024-11-03T06:10:00+10:00 or 2024-11-03T06:10:00Z") }
+        let mother = text("motherID"), father = text("fatherID")
+        let lat = try number("latitude", range: -90...90), lon = try number("longitude", range: -180...180)
+        let parentageOnly = method.isDNA && (mother != nil || father != nil) && lat == nil && lon == nil
+        if !parentageOnly {
+            if lat == nil { throw bad("latitude", "a number from -90 to 90 (required unless a DNA line only states parentage)") }
+            if lon == nil { throw bad("longitude", "a number from -180 to 180 (required unless a DNA line only states parentage)") }
+        }
+        var cause: Evidence.Cause?
+        if let c = text("cause") {
+            guard method == .carcass else { throw bad("cause", "empty: a cause of death is for carcass lines only") }
+            guard let parsed = Evidence.Cause(label: c) else {
+                throw bad("cause", "a cause of death: " + Evidence.Cause.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            cause = parsed
+        } else if method == .carcass {
+            cause = .unknown
+        }
+        if let mother, mother == individual { throw bad("motherID", "another individual than the line's own") }
+        if let father, father == individual { throw bad("fatherID", "another individual than the line's own") }
+        return Evidence(method: method, individualID: individual, sampleID: sample, timestamp: timestamp,
+                        latitude: lat, longitude: lon, uncertainty: try number("uncertainty", range: 0...Double.infinity),
+                        motherID: mother, fatherID: father, cause: cause, notes: text("notes"),
+                        sourceFile: file, sourceLine: record.line,
+                        contentKey: EvidenceCSV.contentKey(method: method, individualID: individual, sampleID: sample,
+                                                           timestamp: timestamp, latitude: lat, longitude: lon))
+    }
 }
