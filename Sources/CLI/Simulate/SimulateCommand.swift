@@ -13,7 +13,7 @@ public struct SimulateCommand: ParsableCommand {
         without --histories-only also OUT/photos/<station>/<camera>/IMG_nnnn.JPG and OUT/truth.csv.
         The same settings and --seed give identical files.
         With --years N (N ≥ 2) the population lives N years (survival, litters, dispersal, deaths by cause) and is
-        surveyed every year; see `simulate --help` for the files that adds.
+        surveyed every year (photos under <station>/<camera>/<deploymentID>/); the extra files are listed under --years.
         """)
 
     @Argument(help: "Output folder.") var output: String
