@@ -28,6 +28,8 @@ extension CensusCommand {
         @Option(help: "SECR mask buffer, metres.") var buffer: Double = 7500
         @Option(help: "SECR detection function: hn, hhn or ex.") var detectfn: DetectionFunction = .hazardHalfNormal
         @Option(help: "Output: table or json.") var format: CensusOutputFormat = .table
+        @Option(help: "Map only this individual (repeatable): its own page's map of detections, ranges and centre.") var individual: [String] = []
+        @Flag(help: "Camera detections only: leave other evidence (tracks, DNA, collar fixes, sightings) out of the ranges.") var camerasOnly = false
 
         func validate() throws {
             if let g = generalise, !(g > 0) { throw ValidationError("--generalise must be a positive number of metres, not \(g)") }
@@ -37,14 +39,21 @@ extension CensusCommand {
             let store = try survey.open()
             let viewer = try roleOption.viewer(store)
             let disclosure = LocationDisclosure.forRole(seesExactLocations: viewer.role.seesExactLocations, generaliseMetres: generalise)
-            let t = try TerritoryYear.build(store: store, species: species, year: year, buffer: buffer, detectionFunction: detectfn, viewer: viewer)
+            var t = try TerritoryYear.build(store: store, species: species, year: year, buffer: buffer, detectionFunction: detectfn, viewer: viewer)
+            if !camerasOnly {
+                let evidence = EvidenceLocations.detections(try store.locatedEvidence(), year: year, zone: try ZoneSpec(store.settings.timeZone),
+                                                            projection: t.projection)
+                if !evidence.isEmpty { t = t.adding(evidence) }
+            }
             for line in t.excluded where disclosure.grid == nil { FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8)) }
             var written: [String] = []
             if let out {
                 let dir = URL(fileURLWithPath: out)
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                let svg = dir.appendingPathComponent("territories-\(year).svg"), geo = dir.appendingPathComponent("territories-\(year).geojson")
-                try TerritoryMap.svg(t, disclosure: disclosure).write(to: svg, atomically: true, encoding: .utf8)
+                let suffix = individual.isEmpty ? "" : "-" + individual.joined(separator: "-")
+                let svg = dir.appendingPathComponent("territories-\(year)\(suffix).svg"), geo = dir.appendingPathComponent("territories-\(year).geojson")
+                try TerritoryMap.svg(t, disclosure: disclosure, individuals: individual.isEmpty ? nil : individual)
+                    .write(to: svg, atomically: true, encoding: .utf8)
                 try (TerritoryGeoJSON.text(t, disclosure: disclosure) + "\n").write(to: geo, atomically: true, encoding: .utf8)
                 written = [svg.path, geo.path]
             }
