@@ -183,4 +183,25 @@ import TestSupport
         #expect(again.notes.count == 1)
         #expect(try store.individual("C9").sex == "male")
     }
+
+    @Test func theReviewKeepsTheStageSightingThatSaysMostAboutTheBirthYear() throws {
+        let dir = TemporaryDirectory()
+        let (store, media) = try Self.survey(dir)
+        func encounter(_ m: Int64, _ event: String) throws -> Int64 {
+            try store.createEncounter(NewEncounter(eventID: event, deploymentID: "S01-A", scientificName: "Panthera pardus orientalis", detector: "t",
+                                                   boxes: [IdentificationBox(observationID: nil, mediaID: m, eventID: event, deploymentID: "S01-A",
+                                                                             timestamp: nil, path: "", width: 100, height: 100,
+                                                                             box: [0.1, 0.1, 0.3, 0.3], confidence: 0.9, scientificName: nil)])).encounterID
+        }
+        let late = try encounter(media[3], "E2"), early = try encounter(media[0], "E1")
+        try store.decide(encounterID: late, EncounterDecision(kind: .newIndividual, individualID: "A1", lifeStage: .adult), actor: "v")
+        #expect(try store.individual("A1").lifeStageDate == "2025-01-10")
+        // An earlier adult sighting says more (adult since 2024, so born by 2022): it replaces the later one.
+        try store.decide(encounterID: early, EncounterDecision(kind: .confirmed, individualID: "A1", lifeStage: .adult), actor: "v")
+        #expect(try store.individual("A1").lifeStageDate == "2024-09-03")
+        #expect(try store.catalogFacts()["A1"]!.stage(in: 2024) == .adult)
+        // A later adult sighting does not undo it.
+        try store.decide(encounterID: late, EncounterDecision(kind: .confirmed, individualID: "A1", lifeStage: .adult), actor: "v")
+        #expect(try store.individual("A1").lifeStageDate == "2024-09-03")
+    }
 }

@@ -33,7 +33,7 @@ extension SurveyStore {
             let day = try Date.fetchOne(db, sql: """
                 SELECT MIN(m.timestamp) FROM encounterFrame f JOIN media m ON m.mediaID = f.mediaID WHERE f.encounterID = ?
                 """, arguments: [encounter.encounterID]).map { String(Timestamp.format($0, in: zone).prefix(10)) }
-            if facts.lifeStageDate == nil || (day ?? "") >= facts.lifeStageDate! {
+            if SurveyStore.isMoreInformative(stage, on: day, than: facts) {
                 edit.lifeStage = stage
                 edit.lifeStageDate = day
             }
@@ -46,6 +46,20 @@ extension SurveyStore {
             try applyEdit(db, id, edit, actor: actor, action: "review", because: "encounter \(encounter.encounterID)")
         }
         return notes
+    }
+
+    /// Whether a stage seen on `day` says more about the birth year than the catalog's dated stage: a cub or
+    /// subadult gives the birth year, an adult only a latest birth year (the earlier the adult sighting, the more
+    /// it says); so a cub or subadult sighting replaces an adult one, and an earlier adult sighting a later one.
+    static func isMoreInformative(_ stage: LifeStage, on day: String?, than facts: CatalogFacts) -> Bool {
+        guard let known = facts.lifeStage.flatMap(LifeStage.init(label:)), let knownDay = facts.lifeStageDate else { return true }
+        guard let day else { return false }
+        switch (stage == .adult, known == .adult) {
+        case (false, true): return true
+        case (true, false): return false
+        case (true, true): return day < knownDay
+        case (false, false): return day > knownDay
+        }
     }
 
     /// Females decided in the same burst as this encounter, proposed as its animal's mother when its boxes are
