@@ -19,7 +19,7 @@ extension SVGChart {
         guard let firstYear = years.map(\.year).min(), let lastYear = years.map(\.year).max() else {
             return frame(width: width, height: height, title: title, "<text x='20' y='60'>no yearly estimates</text>")
         }
-        let left = 60.0, right = Double(width) - 20, top = 50.0, bottom = Double(height) - 40
+        let left = 60.0, right = Double(width) - 20, top = 72.0, bottom = Double(height) - 40
         let span = Double(max(1, lastYear - firstYear))
         let maxY = max(1e-12, years.map { $0.ucl.isFinite ? max($0.ucl, $0.estimate) : $0.estimate }.max() ?? 1) * 1.1
         func px(_ year: Double) -> Double { left + 20 + (year - Double(firstYear)) / span * (right - left - 40) }
@@ -53,11 +53,11 @@ extension SVGChart {
             }
             body += "<circle cx='\(f(cx))' cy='\(f(py(y.estimate)))' r='5' fill='#c0392b'/>\n"
         }
-        body += "<circle cx='\(f(right - 250))' cy='36' r='5' fill='#c0392b'/><text x='\(f(right - 240))' y='40'>yearly estimate (95% CI)</text>"
+        body += "<circle cx='\(f(right - 250))' cy='56' r='5' fill='#c0392b'/><text x='\(f(right - 240))' y='60'>yearly estimate (95% CI)</text>"
         if let trend {
             let l = trend.lambda
-            body += "<line x1='\(f(right - 256))' y1='22' x2='\(f(right - 244))' y2='22' stroke='#2471a3' stroke-width='2' stroke-dasharray='6 3'/>"
-            body += "<text x='\(f(right - 240))' y='26'>\(esc(String(format: "trend λ = %.3f (%.3f – %.3f) per year", l.estimate, l.lcl, l.ucl)))</text>"
+            body += "<line x1='\(f(right - 256))' y1='42' x2='\(f(right - 244))' y2='42' stroke='#2471a3' stroke-width='2' stroke-dasharray='6 3'/>"
+            body += "<text x='\(f(right - 240))' y='46'>\(esc(String(format: "trend λ = %.3f (%.3f – %.3f) per year", l.estimate, l.lcl, l.ucl)))</text>"
         }
         return frame(width: width, height: height, title: title, body)
     }
