@@ -135,7 +135,8 @@ public struct PopulationSummary: Sendable, Equatable, Codable {
         }
     }
 
-    static func year(of date: Date, zone: ZoneSpec) -> Int {
+    /// The calendar year of a moment in the survey's time zone.
+    public static func year(of date: Date, zone: ZoneSpec) -> Int {
         Int(Timestamp.format(date, in: zone).prefix(4)) ?? 0
     }
 }

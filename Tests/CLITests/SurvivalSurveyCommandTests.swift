@@ -27,7 +27,8 @@ struct SurvivalSurveyCommandTests {
         var files: [IngestedFile] = []
         for (i, h) in histories.enumerated() {
             let id = String(format: "L%02d", i + 1)
-            try store.addIndividual(id, sex: i % 2 == 0 ? "female" : (i == 11 ? nil : "male"), actor: "t")
+            try store.addIndividual(id, sex: i % 2 == 0 ? "female" : (i == 11 ? nil : "male"),
+                                    history: IndividualEdit(birthYear: i < 4 ? 2021 : nil), actor: "t")   // L01–L04: cubs of 2021
             for (k, c) in h.enumerated() where c == "1" {
                 let year = years[k]
                 var m = Media(rootID: root, filePath: "S01-\(year)/IMG_\(i).JPG", fileMediatype: "image/jpeg", fileSize: 1,
@@ -54,8 +55,10 @@ struct SurvivalSurveyCommandTests {
         let grouped = try RosetteBinary.run(["census", "survival", "--survey", survey, "--group", "sex"])
         #expect(grouped.stdout.contains("in 3 sex groups (female 6, male 5, unknown 1)"), "\(grouped.stdout)")
         #expect(grouped.stderr.contains("1 individual(s) without sex"), "\(grouped.stderr)")
-        let bad = try RosetteBinary.run(["census", "survival", "--survey", survey, "--group", "age"])
-        #expect(bad.status != 0 && bad.stderr.contains("only be 'sex'"))
+        let byAge = try RosetteBinary.run(["census", "survival", "--survey", survey, "--group", "age"])
+        #expect(byAge.stdout.contains("in 2 age groups (cub 4, unknown 8)"), "\(byAge.stdout)")
+        let bad = try RosetteBinary.run(["census", "survival", "--survey", survey, "--group", "colour"])
+        #expect(bad.status != 0 && bad.stderr.contains("'sex' (from the catalog) or 'age'"))
     }
 
     @Test func trendListsEveryCoveredYear() throws {

@@ -32,7 +32,7 @@ extension CensusCommand {
         @Option(help: "With --survey: only this species (default: every identified individual).")
         var species: String?
 
-        @Option(help: "Group column (with --survey: sex, from the catalog).")
+        @Option(help: "Group column (with --survey: sex, from the catalog, or age: the life stage in the year first seen).")
         var group: String?
 
         @Option(help: "One model, e.g. 'phi(.)p(.)', 'phi(t)p(t)', 'phi(sex)p(.)'. Default: all, in an AICc table.")
@@ -49,8 +49,8 @@ extension CensusCommand {
                 throw ValidationError("give either --histories FILE or --survey FOLDER")
             }
             if species != nil, survey == nil { throw ValidationError("--species goes with --survey") }
-            if let group, survey != nil, group.lowercased() != "sex" {
-                throw ValidationError("with --survey the group can only be 'sex' (from the catalog), not '\(group)'")
+            if let group, survey != nil, !["sex", "age"].contains(group.lowercased()) {
+                throw ValidationError("with --survey the group can be 'sex' (from the catalog) or 'age' (life stage when first seen), not '\(group)'")
             }
             if let model, CJSModel.parse(model, group: group) == nil {
                 throw ValidationError("unknown model '\(model)'; use phi(X)p(Y) with X, Y one of ., t"
@@ -98,15 +98,27 @@ extension CensusCommand {
             let zone = try ZoneSpec(store.settings.timeZone)
             let years = CJSData.surveyYears(deployments: try store.deployments(), zone: zone)
             var groups: [String: String]?
+            let records = try store.detectionRecords(species: species)
+            let byAge = group?.lowercased() == "age"
             if group != nil {
                 let catalog = try store.catalogFacts(), tagged = try store.taggedTraits()
-                var sexes: [String: String] = [:]
-                for (id, t) in tagged { if let s = t.sex { sexes[id] = s } }
-                for (id, f) in catalog { if let s = f.sex { sexes[id] = s } }
-                groups = sexes
+                var values: [String: String] = [:]
+                if byAge {
+                    var first: [String: Int] = [:]
+                    for r in records { if let id = r.individualID { first[id] = min(first[id] ?? Int.max, PopulationSummary.year(of: r.timestamp, zone: zone)) } }
+                    for (id, y) in first {
+                        var f = catalog[id] ?? CatalogFacts(individualID: id)
+                        if f.lifeStage == nil { f.lifeStage = tagged[id]?.lifeStage }
+                        values[id] = f.stage(in: y)?.rawValue ?? "unknown"
+                    }
+                } else {
+                    for (id, t) in tagged { if let s = t.sex { values[id] = s } }
+                    for (id, f) in catalog { if let s = f.sex { values[id] = s } }
+                }
+                groups = values
             }
-            return try CJSData.fromSurvey(records: try store.detectionRecords(species: species), zone: zone, years: years,
-                                          groups: groups, groupName: group.map { _ in "sex" })
+            return try CJSData.fromSurvey(records: records, zone: zone, years: years,
+                                          groups: groups, groupName: group.map { _ in byAge ? "age" : "sex" })
         }
     }
 }
