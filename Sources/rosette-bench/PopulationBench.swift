@@ -54,12 +54,11 @@ enum PopulationBench {
         }
         print(String(format: "population: built a survey of %d photos in %.1f s", photos, Date().timeIntervalSince(start)))
         for k in 0..<individuals {
-            let id = String(format: "L%03d", k)
-            let female = k % 2 == 0
-            try store.addIndividual(id, sex: female ? "female" : "male",
-                                    history: IndividualEdit(birthYear: k < 50 ? 2021 + k % 3 : 2010 + k % 8,
-                                                            motherID: k < 50 ? String(format: "L%03d", 100 + 2 * (k % 25)) : nil),
-                                    actor: "bench")
+            try store.addIndividual(String(format: "L%03d", k), sex: k % 2 == 0 ? "female" : "male",
+                                    history: IndividualEdit(birthYear: k < 50 ? 2021 + k % 3 : 2010 + k % 8), actor: "bench")
+        }
+        for k in 0..<min(50, individuals) where individuals > 150 {   // 50 cubs of 25 mothers
+            try store.editIndividual(String(format: "L%03d", k), IndividualEdit(motherID: String(format: "L%03d", 100 + 2 * (k % 25))), actor: "bench")
         }
         for k in stride(from: 60, to: individuals, by: 25) {
             try store.editIndividual(String(format: "L%03d", k), IndividualEdit(status: "dead",
