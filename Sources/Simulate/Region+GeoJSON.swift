@@ -5,13 +5,7 @@ extension Region {
     /// coordinates longitude/latitude WGS84) and projects them to local metres around `origin`.
     /// Only outer rings are used; holes in a polygon should be given as non-habitat instead.
     public static func polygons(geoJSONAt url: URL, origin: GeoOrigin) throws -> [Polygon] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SimulationError.unreadableFile(path: url.path, reason: error.localizedDescription)
-        }
-        guard let json = try? JSONSerialization.jsonObject(with: data) else {
-            throw SimulationError.badGeoJSON(file: url.path, reason: "the file is not valid JSON")
-        }
+        let json = try GeoJSONFile.object(at: url)
         var polygons: [Polygon] = []
         try collect(json, into: &polygons, file: url.path, origin: origin)
         if polygons.isEmpty {

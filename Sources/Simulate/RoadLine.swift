@@ -45,13 +45,7 @@ public struct RoadLine: Sendable, Equatable {
     /// Reads the first LineString (or MultiLineString, Feature, FeatureCollection) of a GeoJSON file,
     /// longitude/latitude WGS84, projected to local metres around `origin`; several lines are joined in order.
     public static func read(geoJSONAt url: URL, origin: GeoOrigin) throws -> RoadLine {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SimulationError.unreadableFile(path: url.path, reason: error.localizedDescription)
-        }
-        guard let json = try? JSONSerialization.jsonObject(with: data) else {
-            throw SimulationError.badGeoJSON(file: url.path, reason: "the file is not valid JSON")
-        }
+        let json = try GeoJSONFile.object(at: url)
         var points: [Point] = []
         try collect(json, into: &points, file: url.path, origin: origin)
         guard points.count >= 2 else {
