@@ -54,13 +54,7 @@ extension Region {
         }
         var vertices: [Point] = []
         for position in positions {
-            guard let pair = position as? [Any], pair.count >= 2,
-                  let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
-                  (-180...180).contains(lon), (-90...90).contains(lat)
-            else {
-                throw SimulationError.badGeoJSON(file: file, reason: "the position \(position) is not [longitude, latitude]")
-            }
-            vertices.append(origin.local(latitude: lat, longitude: lon))
+            vertices.append(try GeoJSONFile.point(position, file: file, origin: origin))
         }
         return Polygon(vertices: vertices)
     }

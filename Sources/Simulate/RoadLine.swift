@@ -77,13 +77,7 @@ public struct RoadLine: Sendable, Equatable {
             throw SimulationError.badGeoJSON(file: file, reason: "a LineString without coordinates")
         }
         for position in positions {
-            guard let pair = position as? [Any], pair.count >= 2,
-                  let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
-                  (-180...180).contains(lon), (-90...90).contains(lat)
-            else {
-                throw SimulationError.badGeoJSON(file: file, reason: "the position \(position) is not [longitude, latitude]")
-            }
-            points.append(origin.local(latitude: lat, longitude: lon))
+            points.append(try GeoJSONFile.point(position, file: file, origin: origin))
         }
     }
 }

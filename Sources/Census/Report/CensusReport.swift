@@ -82,8 +82,10 @@ public struct CensusReport: Sendable {
         }
 
         let evidence = try store.locatedEvidence()
+        let focalAllYears = try store.detectionRecords(species: species)
         let population = try PopulationSummary.build(store: store, species: species, zone: zone,
-                                                     evidence: EvidenceLocations.sightings(evidence, deployments: deployments))
+                                                     evidence: EvidenceLocations.sightings(evidence, deployments: deployments),
+                                                     records: focalAllYears)
         var secr: [SECRLine] = []
         for y in population.years.map(\.year) where population.years.first(where: { $0.year == y })!.seen > 0 {
             secr.append(try fitYear(store: store, species: species, year: y, zone: zone, deployments: deployments,
@@ -107,7 +109,7 @@ public struct CensusReport: Sendable {
         }
         var survival: CJSFit?, survivalFailure: String?, trend: PopulationTrend?, trendFailure: String?
         do {
-            let data = try CJSData.fromSurvey(records: try store.detectionRecords(species: species), zone: zone,
+            let data = try CJSData.fromSurvey(records: focalAllYears, zone: zone,
                                               years: CJSData.surveyYears(deployments: deployments, zone: zone))
             let fits = CJSModelComparison.table(data: data, models: CJSModel.standard).compactMap { try? $0.outcome.get() }
             survival = fits.min { $0.aicc < $1.aicc }
