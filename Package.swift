@@ -9,7 +9,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "Rosette",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rosette", targets: ["rosette"]),
     ],
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C++ shim over OpenCV and exiv2: an extern "C" API that catches every C++ exception.
@@ -47,15 +50,29 @@ let package = Package(
         .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Identify", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Triage", dependencies: ["Core", "Store", "Imaging", "CRosetteNative"], swiftSettings: strict),
+        // The web app: pages, images and a JSON API over the same library calls as the CLI.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Core", "Store", "Imaging", "Census", "Identify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: strict
+        ),
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify", "Triage",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify", "Triage", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "rosette", dependencies: ["CLI"], swiftSettings: strict),
+        .executableTarget(name: "rosette", dependencies: ["CLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
             dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI", "Identify", "TestSupport"],
@@ -72,6 +89,9 @@ let package = Package(
         .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Store", "Core", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "TestSupport",
+                                                      .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]
 )

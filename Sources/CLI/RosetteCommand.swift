@@ -4,7 +4,8 @@ import Imaging
 import Store
 
 /// The `rosette` command: camera-trap photos of a survey to a census of known individuals.
-public struct RosetteCommand: ParsableCommand {
+@available(macOS 10.15, *)
+public struct RosetteCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rosette",
         abstract: "Camera-trap photos to a census of individually known leopards.",
@@ -15,7 +16,7 @@ public struct RosetteCommand: ParsableCommand {
         version: "0.1.0 (OpenCV \(NativeLibraries.openCVVersion), exiv2 \(NativeLibraries.exiv2Version))",
         subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CensusCommand.self,
                       SimulateCommand.self, IndividualsCommand.self, IdentifyCommand.self, ReviewCommand.self, ReidCommand.self,
-                      TriageCommand.self, EvidenceCommand.self]
+                      TriageCommand.self, EvidenceCommand.self, ServeCommand.self, UsersCommand.self]
     )
 
     public init() {}
