@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v4-species", migrate: v4Species)
         migrator.registerMigration("v5-encounters", migrate: v5Encounters)
         migrator.registerMigration("v6-life-history", migrate: v6LifeHistory)
+        migrator.registerMigration("v8-review-log", migrate: v8ReviewLog)
         return migrator
     }
 
