@@ -36,12 +36,13 @@ struct RowTracker {
             let b = "rlBefore_\(t.name)"
             try db.execute(sql: "DROP TABLE IF EXISTS temp.\(b)")
             try db.execute(sql: "CREATE TEMP TABLE \(b) AS SELECT * FROM main.\(t.name) WHERE 0")
-            let untouched = "NOT EXISTS (SELECT 1 FROM temp.rlTouched WHERE tbl = '\(t.name)' AND k = OLD.\(t.key))"
-            let mark = "INSERT OR IGNORE INTO temp.rlTouched(tbl, k) VALUES ('\(t.name)', OLD.\(t.key));"
-            let copy = "INSERT INTO temp.\(b) SELECT * FROM main.\(t.name) WHERE \(t.key) = OLD.\(t.key) AND \(untouched);"
+            // Trigger bodies may not qualify the tables they write: the temporary tables are found first by name.
+            let untouched = "NOT EXISTS (SELECT 1 FROM rlTouched WHERE tbl = '\(t.name)' AND k = OLD.\(t.key))"
+            let mark = "INSERT OR IGNORE INTO rlTouched(tbl, k) VALUES ('\(t.name)', OLD.\(t.key));"
+            let copy = "INSERT INTO \(b) SELECT * FROM main.\(t.name) WHERE \(t.key) = OLD.\(t.key) AND \(untouched);"
             try db.execute(sql: """
                 CREATE TEMP TRIGGER rl_\(t.name)_insert AFTER INSERT ON main.\(t.name) BEGIN
-                    INSERT OR IGNORE INTO temp.rlTouched(tbl, k) VALUES ('\(t.name)', NEW.\(t.key));
+                    INSERT OR IGNORE INTO rlTouched(tbl, k) VALUES ('\(t.name)', NEW.\(t.key));
                 END;
                 CREATE TEMP TRIGGER rl_\(t.name)_update BEFORE UPDATE ON main.\(t.name) BEGIN
                     \(copy) \(mark)
