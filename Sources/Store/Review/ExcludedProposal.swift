@@ -12,6 +12,11 @@ public struct ExcludedProposal: Sendable, Equatable {
     public var individualID: String
     public var reason: Reason
 
+    public init(individualID: String, reason: Reason) {
+        self.individualID = individualID
+        self.reason = reason
+    }
+
     /// The reason as the page shows it.
     public var label: String {
         switch reason {
