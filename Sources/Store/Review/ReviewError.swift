@@ -46,7 +46,7 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible, Lo
         }
     }
 
-    static func when(_ date: Date) -> String {
+    public static func when(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
