@@ -81,7 +81,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Core", "Imaging", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "Ingest", "TestSupport"], swiftSettings: strict),

@@ -23,6 +23,9 @@ public struct SurveySettings: Sendable, Equatable {
     /// Photos whose only boxes are motion boxes (nothing that can tell a person from an animal has looked at them:
     /// no people-capable detector, classifier, tag or review) are also hidden from those viewers.
     public var withholdUnscreened = true
+    /// A "new individual" review decision waits for a second, different reviewer to confirm it before the
+    /// catalog changes (false new IDs inflate the census).
+    public var confirmNewIndividuals = false
 
     public init() {}
 
@@ -53,6 +56,10 @@ public struct SurveySettings: Sendable, Equatable {
         people_box_threshold = \(format(peopleBoxThreshold))
         # Photos with motion boxes only (no model or person has said what is in them) are hidden from them too.
         withhold_unscreened = \(withholdUnscreened)
+
+        [review]
+        # A "new individual" decision is applied only once a second, different reviewer confirms it.
+        confirm_new = \(confirmNewIndividuals)
 
         """
     }
@@ -133,6 +140,7 @@ public struct SurveySettings: Sendable, Equatable {
             }
             peopleBoxThreshold = v
         case ("privacy", "withhold_unscreened"): withholdUnscreened = try bool()
+        case ("review", "confirm_new"): confirmNewIndividuals = try bool()
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

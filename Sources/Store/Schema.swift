@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v5-encounters", migrate: v5Encounters)
         migrator.registerMigration("v6-life-history", migrate: v6LifeHistory)
         migrator.registerMigration("v7-web-users", migrate: v7WebUsers)
+        migrator.registerMigration("v8-review-log", migrate: v8ReviewLog)
         return migrator
     }
 

@@ -20,79 +20,115 @@ extension SurveyStore {
     /// into the catalog where it has none (the stage when it is newer than the catalog's); where the catalog
     /// already says otherwise it is kept and a note says so. The life-history rules apply: a decision naming a
     /// mother who is male or too young is refused, and nothing is recorded.
+    ///
+    /// The decision goes through the review log (so it can be undone, from the CLI or the web): it is refused
+    /// while another reviewer holds a live lease on the encounter, releases the actor's own lease, and with
+    /// `[review] confirm_new` a new individual is held for a second reviewer (a note says so) instead of applied.
     public func decide(encounterID: Int64, _ decision: EncounterDecision, actor: String) throws -> DecisionOutcome {
-        let encounter = try self.encounter(encounterID)
         if let sex = decision.sex, !["female", "male", "unknown"].contains(sex) { throw CatalogError.badSex(value: sex) }
         let zone = (try? ZoneSpec(settings.timeZone)) ?? (try! ZoneSpec("+00:00"))
+        let holdNew = settings.confirmNewIndividuals
         return try pool.write { db in
-            let kind = decision.kind
-            var individualID = decision.individualID
-            switch kind {
-            case .confirmed, .newIndividual:
-                guard let id = individualID else { throw CatalogError.decisionNeedsIndividual(kind: kind.rawValue) }
-                if kind == .newIndividual {
-                    try SurveyStore.insertIndividual(db, id, name: nil, sex: nil, actor: actor)
-                } else {
-                    try SurveyStore.requireIndividual(db, id)
-                    if let into = try String.fetchOne(db, sql: "SELECT mergedInto FROM individual WHERE individualID = ?", arguments: [id]) {
-                        throw CatalogError.mergedIndividual(id: id, into: into)
-                    }
-                }
-            default:
-                individualID = nil
-            }
-            let bestFrame = encounter.frames.filter { $0.failure == nil }.max { ($0.features ?? 0) < ($1.features ?? 0) }
-                ?? encounter.frames.first
+            let encounter = try SurveyStore.fetchEncounter(db, encounterID)
             let now = Date()
-            try db.execute(sql: """
-                INSERT INTO reviewDecision(mediaID, decision, individualID, candidateID, decidedBy, decidedAt, note, encounterID,
-                                           sex, lifeStage, motherID)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [bestFrame?.mediaID, kind.rawValue, individualID, decision.candidateID, actor, now, decision.note,
-                                 encounterID, decision.sex, decision.lifeStage?.rawValue, decision.motherID])
-            // Undo the effects of an earlier decision about this encounter.
-            try db.execute(sql: "DELETE FROM observation WHERE source = 'review' AND encounterID = ?", arguments: [encounterID])
-            try db.execute(sql: """
-                UPDATE referencePhoto SET retiredAt = ?, retiredBy = ? WHERE encounterID = ? AND retiredAt IS NULL
-                """, arguments: [now, actor, encounterID])
+            if let row = try Row.fetchOne(db, sql: "SELECT leaseHolder, leaseExpires FROM encounter WHERE encounterID = ?", arguments: [encounterID]),
+               let holder: String = row["leaseHolder"], holder != actor, let until: Date = row["leaseExpires"], until > now {
+                throw ReviewError.leasedByOther(encounterID: encounterID, holder: holder, until: until)
+            }
+            let verdict = ReviewVerdict(decision.kind)
+            let header = LogHeader(actor: actor, kind: .decision, verdict: verdict, encounterID: encounterID,
+                                   individualID: decision.individualID, candidateID: decision.candidateID,
+                                   summary: SurveyStore.summary(verdict, decision.individualID ?? decision.scientificName, encounterID))
+            let outcome: DecisionOutcome
+            if holdNew, decision.kind == .newIndividual {
+                guard let id = decision.individualID else { throw CatalogError.decisionNeedsIndividual(kind: decision.kind.rawValue) }
+                _ = try SurveyStore.logged(db, header) { try SurveyStore.holdPending(db, encounterID, decision, actor: actor) }
+                outcome = DecisionOutcome(reference: nil, notes: ["the new individual \(id) waits for a second reviewer to confirm it"])
+            } else {
+                outcome = try SurveyStore.logged(db, header) {
+                    try SurveyStore.applyDecision(db, encounter, decision, actor: actor, zone: zone)
+                }.result
+            }
+            try db.execute(sql: "UPDATE encounter SET leaseHolder = NULL, leaseToken = NULL, leaseExpires = NULL WHERE encounterID = ?",
+                           arguments: [encounterID])
+            return outcome
+        }
+    }
 
-            let name: String? = kind == .notTarget ? decision.scientificName : (encounter.scientificName ?? "Panthera pardus orientalis")
-            let type = kind == .notTarget && decision.scientificName == nil ? "unknown" : "animal"
-            if kind != .rejected {
-                for f in encounter.frames {
-                    try db.execute(sql: """
-                        INSERT INTO observation(mediaID, eventID, deploymentID, observationType, scientificName, count, individualID,
-                                                bboxX, bboxY, bboxWidth, bboxHeight, classificationMethod, classifiedBy,
-                                                classificationTimestamp, source, observationComments, encounterID, sex, lifeStage)
-                        SELECT m.mediaID, m.eventID, m.deploymentID, ?, ?, 1, ?, ?, ?, ?, ?, 'human', ?, ?, 'review', ?, ?, ?, ?
-                        FROM media m WHERE m.mediaID = ?
-                        """, arguments: [type, name, individualID, f.box[0], f.box[1], f.box[2], f.box[3], actor, now,
-                                         "encounter \(encounterID): \(kind.rawValue)", encounterID,
-                                         individualID == nil ? nil : decision.sex, individualID == nil ? nil : decision.lifeStage?.rawValue,
-                                         f.mediaID])
+    /// Applies a decision's effects inside the caller's transaction (see `decide`).
+    static func applyDecision(_ db: Database, _ encounter: Encounter, _ decision: EncounterDecision, actor: String,
+                              zone: ZoneSpec) throws -> DecisionOutcome {
+        let encounterID = encounter.encounterID
+        try db.execute(sql: """
+            UPDATE pendingDecision SET status = 'superseded', resolvedBy = ?, resolvedAt = ? WHERE encounterID = ? AND status = 'pending'
+            """, arguments: [actor, Date(), encounterID])
+        let kind = decision.kind
+        var individualID = decision.individualID
+        switch kind {
+        case .confirmed, .newIndividual:
+            guard let id = individualID else { throw CatalogError.decisionNeedsIndividual(kind: kind.rawValue) }
+            if kind == .newIndividual {
+                try SurveyStore.insertIndividual(db, id, name: nil, sex: nil, actor: actor)
+            } else {
+                try SurveyStore.requireIndividual(db, id)
+                if let into = try String.fetchOne(db, sql: "SELECT mergedInto FROM individual WHERE individualID = ?", arguments: [id]) {
+                    throw CatalogError.mergedIndividual(id: id, into: into)
                 }
             }
-            var reference: Int64?
-            if let individualID, decision.addReference, let bestFrame, bestFrame.failure == nil {
-                try db.execute(sql: """
-                    INSERT INTO referencePhoto(individualID, mediaID, side, bboxX, bboxY, bboxWidth, bboxHeight, addedAt, addedBy, encounterID)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [individualID, bestFrame.mediaID, encounter.side, bestFrame.box[0], bestFrame.box[1],
-                                     bestFrame.box[2], bestFrame.box[3], now, actor, encounterID])
-                reference = db.lastInsertedRowID
-                try SurveyStore.log(db, actor: actor, entity: "individual", id: individualID, action: "addReferencePhoto",
-                                    detail: "reference photo \(reference!): media \(bestFrame.mediaID), \(encounter.side) flank, from encounter \(encounterID)")
-            }
-            var notes: [String] = []
-            if let individualID {
-                notes = try SurveyStore.applyDecisionHistory(db, individualID, decision, encounter: encounter, zone: zone, actor: actor)
-            }
-            try SurveyStore.log(db, actor: actor, entity: "encounter", id: String(encounterID), action: "review",
-                                detail: ([kind.rawValue, individualID ?? decision.scientificName].compactMap { $0 }
-                                         + [decision.sex, decision.lifeStage?.rawValue, decision.motherID.map { "cub of \($0)" }].compactMap { $0 })
-                                    .joined(separator: " "))
-            return DecisionOutcome(reference: reference, notes: notes)
+        default:
+            individualID = nil
         }
+        let bestFrame = encounter.frames.filter { $0.failure == nil }.max { ($0.features ?? 0) < ($1.features ?? 0) }
+            ?? encounter.frames.first
+        let now = Date()
+        try db.execute(sql: """
+            INSERT INTO reviewDecision(mediaID, decision, individualID, candidateID, decidedBy, decidedAt, note, encounterID,
+                                       sex, lifeStage, motherID)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [bestFrame?.mediaID, kind.rawValue, individualID, decision.candidateID, actor, now, decision.note,
+                             encounterID, decision.sex, decision.lifeStage?.rawValue, decision.motherID])
+        // Undo the effects of an earlier decision about this encounter.
+        try db.execute(sql: "DELETE FROM observation WHERE source = 'review' AND encounterID = ?", arguments: [encounterID])
+        try db.execute(sql: """
+            UPDATE referencePhoto SET retiredAt = ?, retiredBy = ? WHERE encounterID = ? AND retiredAt IS NULL
+            """, arguments: [now, actor, encounterID])
+
+        let name: String? = kind == .notTarget ? decision.scientificName : (encounter.scientificName ?? "Panthera pardus orientalis")
+        let type = kind == .notTarget && decision.scientificName == nil ? "unknown" : "animal"
+        if kind != .rejected {
+            for f in encounter.frames {
+                try db.execute(sql: """
+                    INSERT INTO observation(mediaID, eventID, deploymentID, observationType, scientificName, count, individualID,
+                                            bboxX, bboxY, bboxWidth, bboxHeight, classificationMethod, classifiedBy,
+                                            classificationTimestamp, source, observationComments, encounterID, sex, lifeStage)
+                    SELECT m.mediaID, m.eventID, m.deploymentID, ?, ?, 1, ?, ?, ?, ?, ?, 'human', ?, ?, 'review', ?, ?, ?, ?
+                    FROM media m WHERE m.mediaID = ?
+                    """, arguments: [type, name, individualID, f.box[0], f.box[1], f.box[2], f.box[3], actor, now,
+                                     "encounter \(encounterID): \(kind.rawValue)", encounterID,
+                                     individualID == nil ? nil : decision.sex, individualID == nil ? nil : decision.lifeStage?.rawValue,
+                                     f.mediaID])
+            }
+        }
+        var reference: Int64?
+        if let individualID, decision.addReference, let bestFrame, bestFrame.failure == nil {
+            try db.execute(sql: """
+                INSERT INTO referencePhoto(individualID, mediaID, side, bboxX, bboxY, bboxWidth, bboxHeight, addedAt, addedBy, encounterID)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [individualID, bestFrame.mediaID, encounter.side, bestFrame.box[0], bestFrame.box[1],
+                                 bestFrame.box[2], bestFrame.box[3], now, actor, encounterID])
+            reference = db.lastInsertedRowID
+            try SurveyStore.log(db, actor: actor, entity: "individual", id: individualID, action: "addReferencePhoto",
+                                detail: "reference photo \(reference!): media \(bestFrame.mediaID), \(encounter.side) flank, from encounter \(encounterID)")
+        }
+        var notes: [String] = []
+        if let individualID {
+            notes = try SurveyStore.applyDecisionHistory(db, individualID, decision, encounter: encounter, zone: zone, actor: actor)
+        }
+        try SurveyStore.log(db, actor: actor, entity: "encounter", id: String(encounterID), action: "review",
+                            detail: ([kind.rawValue, individualID ?? decision.scientificName].compactMap { $0 }
+                                     + [decision.sex, decision.lifeStage?.rawValue, decision.motherID.map { "cub of \($0)" }].compactMap { $0 })
+                                .joined(separator: " "))
+        return DecisionOutcome(reference: reference, notes: notes)
     }
 
     /// The latest decision about an encounter, if any.

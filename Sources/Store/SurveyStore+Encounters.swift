@@ -67,23 +67,25 @@ extension SurveyStore {
 
     /// One encounter with its frames; throws `unknownEncounter`.
     public func encounter(_ id: Int64) throws -> Encounter {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM encounter WHERE encounterID = ?", arguments: [id]) else {
-                throw CatalogError.unknownEncounter(id: id)
-            }
-            let frames = try Row.fetchAll(db, sql: """
-                SELECT f.*, m.width, m.height, r.path || '/' || m.filePath AS full FROM encounterFrame f
-                JOIN media m ON m.mediaID = f.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
-                WHERE f.encounterID = ? ORDER BY m.timestamp, f.id
-                """, arguments: [id]).map { f in
-                Encounter.Frame(id: f["id"], mediaID: f["mediaID"], path: f["full"], width: f["width"], height: f["height"],
-                                box: [f["bboxX"], f["bboxY"], f["bboxWidth"], f["bboxHeight"]],
-                                detectionConfidence: f["detectionConfidence"], features: f["features"], failure: f["failure"])
-            }
-            return Encounter(encounterID: id, eventID: row["eventID"], deploymentID: row["deploymentID"],
-                             scientificName: row["scientificName"], side: row["side"], frames: frames,
-                             catalogVersion: row["catalogVersion"], rankedAt: row["rankedAt"])
+        try pool.read { db in try SurveyStore.fetchEncounter(db, id) }
+    }
+
+    static func fetchEncounter(_ db: Database, _ id: Int64) throws -> Encounter {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM encounter WHERE encounterID = ?", arguments: [id]) else {
+            throw CatalogError.unknownEncounter(id: id)
         }
+        let frames = try Row.fetchAll(db, sql: """
+            SELECT f.*, m.width, m.height, r.path || '/' || m.filePath AS full FROM encounterFrame f
+            JOIN media m ON m.mediaID = f.mediaID JOIN mediaRoot r ON r.rootID = m.rootID
+            WHERE f.encounterID = ? ORDER BY m.timestamp, f.id
+            """, arguments: [id]).map { f in
+            Encounter.Frame(id: f["id"], mediaID: f["mediaID"], path: f["full"], width: f["width"], height: f["height"],
+                            box: [f["bboxX"], f["bboxY"], f["bboxWidth"], f["bboxHeight"]],
+                            detectionConfidence: f["detectionConfidence"], features: f["features"], failure: f["failure"])
+        }
+        return Encounter(encounterID: id, eventID: row["eventID"], deploymentID: row["deploymentID"],
+                         scientificName: row["scientificName"], side: row["side"], frames: frames,
+                         catalogVersion: row["catalogVersion"], rankedAt: row["rankedAt"])
     }
 
     /// Encounters without a decision, oldest first; those a person skipped go behind the others.
@@ -140,19 +142,22 @@ extension SurveyStore {
         }
     }
 
-    /// An encounter's current proposals by rank, with their keypoint pairs.
+    /// An encounter's current proposals by rank, with their keypoint pairs; individuals a reviewer said "not this
+    /// one" to for it, and those decided for another encounter in the same photo, are left out (see `reviewProposals`).
     public func proposals(encounterID: Int64) throws -> [MatchProposal] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM matchCandidate WHERE encounterID = ? ORDER BY rank", arguments: [encounterID]).map { row in
-                let id: Int64 = row["id"]
-                let pairs = try Row.fetchAll(db, sql: "SELECT * FROM matchPair WHERE candidateID = ? ORDER BY rowid", arguments: [id]).map {
-                    KeypointPair(queryX: $0["queryX"], queryY: $0["queryY"], galleryX: $0["galleryX"], galleryY: $0["galleryY"],
-                                 weight: $0["weight"])
-                }
-                return MatchProposal(id: id, individualID: row["individualID"], rank: row["rank"], score: row["score"],
-                                     verifiedScore: row["verifiedScore"], inliers: row["inliers"],
-                                     referencePhotoID: row["referencePhotoID"], frameID: row["frameID"], pairs: pairs)
+        try reviewProposals(encounterID: encounterID).proposals
+    }
+
+    static func storedProposals(_ db: Database, _ encounterID: Int64) throws -> [MatchProposal] {
+        try Row.fetchAll(db, sql: "SELECT * FROM matchCandidate WHERE encounterID = ? ORDER BY rank", arguments: [encounterID]).map { row in
+            let id: Int64 = row["id"]
+            let pairs = try Row.fetchAll(db, sql: "SELECT * FROM matchPair WHERE candidateID = ? ORDER BY rowid", arguments: [id]).map {
+                KeypointPair(queryX: $0["queryX"], queryY: $0["queryY"], galleryX: $0["galleryX"], galleryY: $0["galleryY"],
+                             weight: $0["weight"])
             }
+            return MatchProposal(id: id, individualID: row["individualID"], rank: row["rank"], score: row["score"],
+                                 verifiedScore: row["verifiedScore"], inliers: row["inliers"],
+                                 referencePhotoID: row["referencePhotoID"], frameID: row["frameID"], pairs: pairs)
         }
     }
 }

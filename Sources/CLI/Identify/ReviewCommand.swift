@@ -9,7 +9,7 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review identification proposals: show the next encounter (with a side-by-side picture), record a decision.",
-        subcommands: [Next.self, Decide.self, Session.self]
+        subcommands: [Next.self, Decide.self, Session.self, Log.self, Undo.self]
     )
 
     enum Format: String, ExpressibleByArgument { case text, tsv }

@@ -61,25 +61,30 @@ extension SurveyStore {
         return try pool.write { db in
             try SurveyStore.requireIndividual(db, source)
             try SurveyStore.requireIndividual(db, target)
-            let report = try SurveyStore.combineHistories(db, source, into: target, actor: actor)
-            let photos = try Int64.fetchAll(db, sql: "SELECT id FROM referencePhoto WHERE individualID = ? AND retiredAt IS NULL",
-                                            arguments: [source])
-            try db.execute(sql: "UPDATE referencePhoto SET individualID = ? WHERE individualID = ? AND retiredAt IS NULL",
-                           arguments: [target, source])
-            try db.execute(sql: "UPDATE observation SET individualID = ? WHERE individualID = ?", arguments: [target, source])
-            try db.execute(sql: "UPDATE individual SET status = 'merged', mergedInto = ?, updatedAt = ? WHERE individualID = ?",
-                           arguments: [target, Date(), source])
-            try SurveyStore.checkRules(db, target)
-            let moved = photos.map(String.init).joined(separator: ",")
-            let history = (report.copied.isEmpty ? "" : "; copied \(report.copied.joined(separator: ", "))")
-                + (report.conflicts.isEmpty ? "" : "; conflicts (kept \(target)'s): \(report.conflicts.joined(separator: "; "))")
-                + (report.cubsMoved.isEmpty ? "" : "; cubs now \(target)'s: \(report.cubsMoved.joined(separator: ", "))")
-            try SurveyStore.log(db, actor: actor, entity: "individual", id: source, action: "merge",
-                                detail: "merged into \(target); reference photos \(moved)" + history)
-            try SurveyStore.log(db, actor: actor, entity: "individual", id: target, action: "merge",
-                                detail: "received \(source); reference photos \(moved)" + history)
-            return report
+            let header = LogHeader(actor: actor, kind: .merge, individualID: target, summary: "merged \(source) into \(target)")
+            return try SurveyStore.logged(db, header) { try SurveyStore.applyMerge(db, source, into: target, actor: actor) }.result
         }
+    }
+
+    static func applyMerge(_ db: Database, _ source: String, into target: String, actor: String) throws -> MergeReport {
+        let report = try SurveyStore.combineHistories(db, source, into: target, actor: actor)
+        let photos = try Int64.fetchAll(db, sql: "SELECT id FROM referencePhoto WHERE individualID = ? AND retiredAt IS NULL",
+                                        arguments: [source])
+        try db.execute(sql: "UPDATE referencePhoto SET individualID = ? WHERE individualID = ? AND retiredAt IS NULL",
+                       arguments: [target, source])
+        try db.execute(sql: "UPDATE observation SET individualID = ? WHERE individualID = ?", arguments: [target, source])
+        try db.execute(sql: "UPDATE individual SET status = 'merged', mergedInto = ?, updatedAt = ? WHERE individualID = ?",
+                       arguments: [target, Date(), source])
+        try SurveyStore.checkRules(db, target)
+        let moved = photos.map(String.init).joined(separator: ",")
+        let history = (report.copied.isEmpty ? "" : "; copied \(report.copied.joined(separator: ", "))")
+            + (report.conflicts.isEmpty ? "" : "; conflicts (kept \(target)'s): \(report.conflicts.joined(separator: "; "))")
+            + (report.cubsMoved.isEmpty ? "" : "; cubs now \(target)'s: \(report.cubsMoved.joined(separator: ", "))")
+        try SurveyStore.log(db, actor: actor, entity: "individual", id: source, action: "merge",
+                            detail: "merged into \(target); reference photos \(moved)" + history)
+        try SurveyStore.log(db, actor: actor, entity: "individual", id: target, action: "merge",
+                            detail: "received \(source); reference photos \(moved)" + history)
+        return report
     }
 
     /// Splits reference photos off `source` into a new individual `newID` (all or nothing).
