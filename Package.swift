@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "TestSupport",
+                                                      .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")],
                     swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),

@@ -17,8 +17,6 @@ public struct ServerConfiguration: Sendable {
     public var loginWindowSeconds = 15 * 60.0
     /// Largest request body accepted (bytes); larger ones get 413.
     public var maxBodyBytes = 1 << 20
-    /// A second reviewer must confirm "new individual" decisions.
-    public var confirmNewIndividuals = false
     /// bcrypt cost for passwords set through the web app.
     public var bcryptCost: UInt8 = 12
 

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -47,6 +48,11 @@ final class WebFixture: @unchecked Sendable {
     func application() async throws -> some ApplicationProtocol {
         let app = try await WebApp.make(store: store, configuration: configuration)
         return Application(router: buildRouter(app))
+    }
+
+    /// A second connection to the survey's database, for setting up what no public API writes.
+    func database() throws -> DatabaseQueue {
+        try DatabaseQueue(path: store.directory.appendingPathComponent("rosette.sqlite").path)
     }
 
     /// Every media id stored, by file path.

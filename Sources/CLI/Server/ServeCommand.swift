@@ -10,6 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Log in with a user made by `rosette users add`. Stop with Ctrl-C: requests in progress finish first.
             Listens on 127.0.0.1 unless --host says otherwise; put it behind HTTPS (a reverse proxy) before opening it to a network.
+            A second reviewer must confirm new individuals when rosette.toml says `[review] confirm_new = true`.
             """)
 
     @OptionGroup var survey: SurveyOption
@@ -18,7 +19,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("grid-km"), help: "Grid cell (km) that roles without exact locations see places on.") var gridKm = 10.0
     @Flag(help: "Session cookies without the Secure attribute (plain HTTP on a host other than localhost).")
     var insecureCookies = false
-    @Flag(help: "A second reviewer must confirm each new individual.") var confirmNew = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port number (0–65535)") }
@@ -32,7 +32,6 @@ struct ServeCommand: AsyncParsableCommand {
         config.host = host
         config.gridMetres = gridKm * 1000
         config.secureCookies = !insecureCookies
-        config.confirmNewIndividuals = confirmNew
         let users = try store.webUsers().count
         let name = store.settings.name, dir = store.directory.path
         let app = try await buildApplication(config) { port in
