@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean
+.PHONY: demo test bench validate build bootstrap clean serve
 
 bootstrap:
 	bash scripts/bootstrap
@@ -15,6 +15,10 @@ build: bootstrap
 
 demo: build
 	bash scripts/demo
+
+# The demo survey in the browser (after `make demo`): a demo login is printed on the console.
+serve: build
+	bash scripts/serve-demo
 
 test: bootstrap
 	$(SWIFT) test
@@ -29,6 +33,7 @@ bench: build
 	$(RELEASE_BIN)/rosette-bench detect --photos 100 --model 640=$(BENCH_MODELS)/yolov5s-640.onnx --model 1280=$(BENCH_MODELS)/yolov5s-1280.onnx
 	$(RELEASE_BIN)/rosette-bench reid
 	$(RELEASE_BIN)/rosette-bench population --photos 1000000 --individuals 300
+	$(RELEASE_BIN)/rosette-bench web --photos 10000 --individuals 300 --seconds 30 --connections 50
 
 # A YOLOv5s-sized detector with MegaDetector's signature (random weights: for speed only), made with onnx from PyPI.
 $(PYENV)/bin/python:

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -75,7 +76,8 @@ let package = Package(
         .executableTarget(name: "rosette", dependencies: ["CLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
-            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI", "Identify", "TestSupport"],
+            dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI", "Identify", "Server", "TestSupport",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
 

@@ -8,6 +8,12 @@ public struct WebSession: Codable, Sendable, Equatable {
     public var user: String
     public var csrf: String
     public var issuedAt: Double
+
+    public init(user: String, csrf: String, issuedAt: Double) {
+        self.user = user
+        self.csrf = csrf
+        self.issuedAt = issuedAt
+    }
 }
 
 /// The request context of every route: the session and, once the gate has checked it, the user.

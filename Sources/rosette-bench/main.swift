@@ -39,6 +39,14 @@ case "make-card":
                         templates: try CardDump.loadTemplates(source: source))
     let n = try dump.write(to: out.appendingPathComponent("cards"), deploymentsCSV: out.appendingPathComponent("deployments.csv"))
     print("wrote \(n) photos under \(out.path)/cards and \(out.path)/deployments.csv")
+case "web":
+    let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-web")
+    let paths = value("--path")
+    try await WebBench.run(photos: Int(value("--photos").first ?? "10000") ?? 10_000,
+                           individuals: Int(value("--individuals").first ?? "300") ?? 300,
+                           seconds: Int(value("--seconds").first ?? "30") ?? 30,
+                           connections: Int(value("--connections").first ?? "50") ?? 50,
+                           paths: paths.isEmpty ? nil : paths, work: work)
 case "ingest":
     let sizes = value("--files").compactMap(Int.init)
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench")
@@ -80,5 +88,5 @@ case "reid":
     let work = URL(fileURLWithPath: value("--work").first ?? NSTemporaryDirectory() + "rosette-bench-reid")
     try ReidBench(work: work, queries: Int(value("--queries").first ?? "50") ?? 50).run(sizes: sizes.isEmpty ? [1000, 10000] : sizes)
 default:
-    die("usage: rosette-bench triage [photos] | detect --model SIZE=FILE … [--photos N] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | survival | survival-coverage [replicates] [seed] | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M")
+    die("usage: rosette-bench triage [photos] | detect --model SIZE=FILE … [--photos N] | secr-coverage [replicates] | simulate [photos] [replicates] | secr | survival | survival-coverage [replicates] [seed] | reid [--gallery N …] [--queries N] [--work DIR] | ingest --files N [--files N …] [--source DIR] | make-card OUT --stations N --per-station M | web [--photos N] [--individuals N] [--seconds S] [--connections C] [--path P …]")
 }
