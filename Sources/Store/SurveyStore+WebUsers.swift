@@ -136,3 +136,10 @@ extension SurveyStore {
         }
     }
 }
+
+extension SurveyStore {
+    /// Appends an event to the audit log (the `changeLog`) on its own, e.g. a login or a refused one.
+    public func recordAudit(actor: String, entity: String, id: String, action: String, detail: String? = nil) throws {
+        try pool.write { db in try SurveyStore.log(db, actor: actor, entity: entity, id: id, action: action, detail: detail) }
+    }
+}

@@ -17,8 +17,8 @@ public enum RosetteBinary {
     }
 
     /// Runs `rosette` with arguments to completion.
-    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
-        let process = try start(arguments)
+    public static func run(_ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> Output {
+        let process = try start(arguments, stdin: stdin)
         let out = (process.standardOutput as! Pipe).fileHandleForReading
         let err = (process.standardError as! Pipe).fileHandleForReading
         nonisolated(unsafe) var errData = Data()
@@ -36,14 +36,19 @@ public enum RosetteBinary {
     }
 
     /// Starts `rosette` and returns the running process (stdout and stderr are pipes).
-    public static func start(_ arguments: [String]) throws -> Process {
+    public static func start(_ arguments: [String], stdin: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.standardOutput = Pipe()
         process.standardError = Pipe()
-        process.standardInput = FileHandle.nullDevice
+        let input = stdin.map { _ in Pipe() }
+        process.standardInput = input ?? FileHandle.nullDevice
         try process.run()
+        if let input, let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+        }
         return process
     }
 

@@ -43,9 +43,13 @@ struct LoginRoutes {
         let ok = Passwords.verify(form["password"] ?? "", hash: record?.passwordHash ?? Passwords.decoy)
         guard ok, let record, record.disabledAt == nil, WebRole(rawValue: record.role) != nil else {
             app.limiter.failed(keys)
+            try? app.store.recordAudit(actor: name.isEmpty ? "?" : String(name.prefix(40)), entity: "user", id: String(name.prefix(40)),
+                                       action: "login-refused", detail: "from \(context.remoteAddress ?? "?")")
             return try loginPage(request: request, context: context, message: "Wrong user name or password.", status: .unauthorized)
         }
         app.limiter.succeeded(keys)
+        try app.store.recordAudit(actor: record.name, entity: "user", id: record.name, action: "login",
+                                  detail: "from \(context.remoteAddress ?? "?")")
         context.sessions.createSession(WebSession(user: record.name, csrf: Self.randomToken(), issuedAt: Date().timeIntervalSince1970))
         var r = Self.redirect(Self.safeNext(form["next"]))
         r.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login",
