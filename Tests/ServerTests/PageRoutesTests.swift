@@ -141,7 +141,7 @@ import Testing
             #expect(((paths["/api/individuals/{id}"] as? [String: Any])?["post"]) != nil)
             // Every $ref points at a component that exists.
             let text = r.text, components = doc?["components"] as? [String: Any] ?? [:]
-            let refs = try NSRegularExpression(pattern: #""#/components/([A-Za-z]+)/([A-Za-z]+)""#)
+            let refs = try NSRegularExpression(pattern: ##""#/components/([A-Za-z]+)/([A-Za-z]+)""##)
             for m in refs.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let section = String(text[Range(m.range(at: 1), in: text)!]), name = String(text[Range(m.range(at: 2), in: text)!])
                 #expect((components[section] as? [String: Any])?[name] != nil, "missing #/components/\(section)/\(name)")
