@@ -60,3 +60,19 @@ extension WebFixture {
                                                  seenVersions: try store.individualVersions([individualID])))
     }
 }
+
+extension WebFixture {
+    /// Makes a photo a people photo: a detector's person box at confidence 0.9 (as triage stores it).
+    func addPersonBox(_ mediaID: Int64) throws {
+        var o = Observation(mediaID: mediaID, deploymentID: nil, observationType: .human)
+        o.speciesLabel = "person"
+        (o.bboxX, o.bboxY, o.bboxWidth, o.bboxHeight) = (0.1, 0.1, 0.2, 0.4)
+        o.classificationProbability = 0.9
+        o.classificationMethod = "machine"
+        o.classifiedBy = "md"
+        o.source = ObservationSource.triage
+        try store.saveTriageResults(runID: nil, detector: "md", results: [
+            TriageMediaResult(mediaID: mediaID, detections: [o], imageWidth: 64, imageHeight: 48),
+        ])
+    }
+}
