@@ -81,7 +81,7 @@ struct DashboardRoutes {
                 "byStation": s.byStation.map { $0.json("station") }, "byMonth": s.byMonth.map { $0.json("month") },
                 "reviewers": s.counts.reviewers.map { r in
                     ["name": r.actor, "decisions": r.decisions, "byVerdict": r.byVerdict, "logEntries": r.logEntries,
-                     "last": r.last.map { ISO8601DateFormatter().string(from: $0) } ?? NSNull()] as [String: Any]
+                     "last": r.last.map { PageSupport.iso($0) } ?? NSNull()] as [String: Any]
                 },
             ])
         }

@@ -12,8 +12,10 @@ struct IndividualProfile {
     let stationPoints: [(label: String, latitude: Double, longitude: Double, count: Int, jurisdiction: String)]
     let history: [LogEntry]
     let revertedBy: [Int64: Int64]
+    /// The change log's lines of the individual, oldest first, as the role may read them.
+    let changes: [(at: Date, actor: String, action: String, detail: String?)]
 
-    static func iso(_ d: Date?) -> Any { d.map { ISO8601DateFormatter().string(from: $0) } ?? NSNull() }
+    static func iso(_ d: Date?) -> Any { d.map { PageSupport.iso($0) } ?? NSNull() }
 
     static func make(app: WebApp, user: WebUser, id: String) throws -> IndividualProfile {
         let store = app.store, zone = PageSupport.zone(app), policy = app.locations(for: user)
@@ -24,8 +26,10 @@ struct IndividualProfile {
         let allSightings = try store.sightings(individualID: id)
         let hidden = try store.withheld(among: allSightings.map(\.mediaID) + i.referencePhotos.map(\.mediaID), for: viewer)
         let deathLimit = i.deathDate?.addingTimeInterval(86_400)
+        var names: [String: String] = [:]
+        for s in Set(allSightings.map(\.station)) { names[s] = policy.station(s) }
         let sightings = allSightings.filter { !hidden.contains($0.mediaID) }.map { s in
-            (sighting: s, station: policy.station(s.station), afterDeath: deathLimit.map { s.timestamp > $0 } ?? false)
+            (sighting: s, station: names[s.station] ?? policy.station(s.station), afterDeath: deathLimit.map { s.timestamp > $0 } ?? false)
         }
         // Stations: one point per station (or per grid cell for a restricted role, so aliases do not pile up).
         var points: [String: (label: String, latitude: Double, longitude: Double, count: Int, jurisdiction: String)] = [:]
@@ -55,7 +59,7 @@ struct IndividualProfile {
         var revertedBy: [Int64: Int64] = [:]
         for e in history where e.kind == .undo || e.kind == .redo { if let r = e.reverts { revertedBy[r] = e.id } }
         let redactor = LogRedactor(policy: policy, deployments: policy.exact ? [] : try store.deployments())
-        let changes = try store.changes(entity: "individual", id: id)
+        let changes = try store.changes(entity: "individual", id: id).map { (at: $0.at, actor: $0.actor, action: $0.action, detail: redactor.text($0.detail)) }
         func photo(_ r: CatalogIndividual.ReferencePhoto) -> [String: Any] {
             ["id": r.id, "mediaID": r.mediaID, "side": r.side, "box": r.box ?? NSNull(), "addedBy": r.addedBy, "addedAt": iso(r.addedAt)]
         }
@@ -98,10 +102,10 @@ struct IndividualProfile {
                  "summary": redactor.text(e.summary) ?? "", "reverts": e.reverts ?? NSNull(), "revertedBy": revertedBy[e.id] ?? NSNull()] as [String: Any]
             },
             "changes": changes.map { c in
-                ["at": iso(c.at), "actor": c.actor, "action": c.action, "detail": redactor.text(c.detail) ?? NSNull()] as [String: Any]
+                ["at": iso(c.at), "actor": c.actor, "action": c.action, "detail": c.detail ?? NSNull()] as [String: Any]
             },
         ]
         return IndividualProfile(individual: i, json: json, sightings: sightings, stationPoints: stationPoints, history: history,
-                                 revertedBy: revertedBy)
+                                 revertedBy: revertedBy, changes: changes)
     }
 }

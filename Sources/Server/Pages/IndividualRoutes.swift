@@ -103,10 +103,8 @@ struct IndividualRoutes {
             e["revertedByText"] = (e["revertedBy"] as? Int64).map { "reverted by #\($0)" } ?? ""
             return e
         }
-        data["changeRows"] = (profile.json["changes"] as? [[String: Any]] ?? []).reversed().map { c -> [String: Any] in
-            var c = PageSupport.templateData(c) as? [String: Any] ?? [:]
-            if let at = c["at"] as? String, let d = ISO8601DateFormatter().date(from: at) { c["at"] = PageSupport.time(d, zone) }
-            return c
+        data["changeRows"] = profile.changes.reversed().map { c -> [String: Any] in
+            ["at": PageSupport.time(c.at, zone), "actor": c.actor, "action": c.action, "detail": c.detail ?? ""]
         }
         if let restored { data["notice"] = "Reverted: log entry #\(restored) restored the earlier state shown below." }
         if let saved { data["notice"] = saved == "0" ? "Nothing changed." : "Saved \(saved) change(s)." }

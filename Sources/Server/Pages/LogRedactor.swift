@@ -6,8 +6,11 @@ import Foundation
 /// the role's alias for it.
 struct LogRedactor {
     let policy: LocationPolicy
-    /// Sensitive names (station IDs and names, deployment IDs), longest first, with their aliases.
-    let names: [(String, String)]
+    /// Sensitive names (station IDs and names, deployment IDs) with their aliases.
+    let aliases: [String: String]
+    /// One pattern matching any sensitive name as a whole word (longest names first), compiled once.
+    let pattern: NSRegularExpression?
+    static let number = try! NSRegularExpression(pattern: #"-?\d{1,3}\.\d{2,}"#)
 
     init(policy: LocationPolicy, deployments: [Deployment]) {
         self.policy = policy
@@ -16,7 +19,9 @@ struct LogRedactor {
             let station = d.locationID ?? d.locationName ?? d.deploymentID
             for n in [d.locationID, d.locationName, d.deploymentID].compactMap({ $0 }) where !n.isEmpty { map[n] = policy.station(station) }
         }
-        names = map.sorted { $0.key.count > $1.key.count }.map { ($0.key, $0.value) }
+        aliases = map
+        let words = map.keys.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+        pattern = words.isEmpty ? nil : try? NSRegularExpression(pattern: "(?<![A-Za-z0-9_-])(" + words.joined(separator: "|") + ")(?![A-Za-z0-9_])")
     }
 
     /// The text as the role may read it (unchanged for a role with exact locations).
@@ -28,14 +33,19 @@ struct LogRedactor {
                 .contains { lower.contains($0) } ? "(place withheld)" : part
         }
         var out = parts.joined(separator: "; ")
-        for (name, alias) in names { out = Self.replaceWord(name, with: alias, in: out) }
+        if let pattern {
+            let ns = out as NSString
+            var result = "", last = 0
+            for m in pattern.matches(in: out, range: NSRange(location: 0, length: ns.length)) {
+                result += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+                result += aliases[ns.substring(with: m.range)] ?? "(withheld)"
+                last = m.range.location + m.range.length
+            }
+            out = result + ns.substring(from: last)
+        }
         // Any decimal coordinate-like number left (a place typed into a note) is withheld too.
-        out = out.replacingOccurrences(of: #"-?\d{1,3}\.\d{2,}"#, with: "(number withheld)", options: .regularExpression)
+        out = Self.number.stringByReplacingMatches(in: out, range: NSRange(location: 0, length: (out as NSString).length),
+                                                   withTemplate: "(number withheld)")
         return out
-    }
-
-    static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
-        let pattern = "(?<![A-Za-z0-9_-])" + NSRegularExpression.escapedPattern(for: word) + "(?![A-Za-z0-9_])"
-        return text.replacingOccurrences(of: pattern, with: NSRegularExpression.escapedTemplate(for: replacement), options: .regularExpression)
     }
 }

@@ -25,6 +25,12 @@ enum PageSupport {
         Int(Timestamp.format(date, in: zone).prefix(4)) ?? 0
     }
 
+    /// An absolute time as ISO 8601 in UTC (`2024-09-11T01:00:00Z`), for JSON.
+    static func iso(_ date: Date) -> String {
+        let t = Timestamp.format(date, offsetSeconds: 0)
+        return t.hasSuffix("+00:00") ? String(t.dropLast(6)) + "Z" : t
+    }
+
     /// A query parameter, trimmed; nil when absent or empty.
     static func query(_ request: Request, _ name: String) -> String? {
         guard let v = request.uri.queryParameters.get(name)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }

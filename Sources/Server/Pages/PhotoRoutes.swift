@@ -43,8 +43,12 @@ struct PhotoRoutes {
     /// The boxes as an SVG over the photo (the SVG's coordinates are the photo's, 0–1).
     static func overlay(_ observations: [[String: Any]]) -> String {
         var body = ""
-        for o in observations {
+        // One outline per box: a box the detector and a person both drew is labelled with the individual.
+        var seen: Set<String> = []
+        let ordered = observations.filter { $0["individualID"] is String } + observations.filter { !($0["individualID"] is String) }
+        for o in ordered {
             guard let b = o["box"] as? [Double] else { continue }
+            guard seen.insert(b.map { String(format: "%.3f", $0) }.joined(separator: ",")).inserted else { continue }
             let label = [o["individualID"] as? String, o["species"] as? String].compactMap { $0 }.first ?? (o["type"] as? String ?? "")
             let colour = o["individualID"] is String ? "#e0a040" : "#6ab06a"
             body += String(format: "<rect x='%.4f' y='%.4f' width='%.4f' height='%.4f' fill='none' stroke='%@' stroke-width='0.004'/>",
