@@ -1,4 +1,3 @@
-import Census
 import Core
 import Foundation
 
@@ -57,17 +56,10 @@ enum PageCharts {
     }
 
     /// A station map from points already taken through the role's `LocationPolicy` (grid cells and aliases for a
-    /// restricted role): circle area by detections, colour by jurisdiction, via the census report's map.
+    /// restricted role): circle area by detections, jurisdictions shaded.
     static func stationMap(_ points: [(label: String, latitude: Double, longitude: Double, count: Int, jurisdiction: String)],
                            title: String, width: Int = 640, height: Int = 480) -> String {
-        guard !points.isEmpty else { return SVGChart.stationMap([], title: title, width: width, height: height) }
-        let lat0 = points.map(\.latitude).reduce(0, +) / Double(points.count)
-        let lon0 = points.map(\.longitude).reduce(0, +) / Double(points.count)
-        let m = 6_371_008.8 * Double.pi / 180
-        let mapped = points.map { p in
-            SVGChart.MapPoint(label: p.label, x: (p.longitude - lon0) * m * cos(lat0 * .pi / 180), y: (p.latitude - lat0) * m,
-                              count: p.count, group: p.jurisdiction)
-        }
-        return SVGChart.stationMap(mapped, title: title, width: width, height: height)
+        StationMap.svg(points.map { StationMap.Point(label: $0.label, latitude: $0.latitude, longitude: $0.longitude, count: $0.count,
+                                                     jurisdiction: $0.jurisdiction) }, title: title, width: width, height: height)
     }
 }
