@@ -67,7 +67,7 @@ struct DashboardRoutes {
                 PageCharts.bars(s.counts.reviewers.map { ($0.actor, $0.decisions) }, title: "Decisions by reviewer"),
             ]
             return try app.pages.page("dashboard", title: "Rosette — \(app.store.settings.name)", context: context, data: [
-                "survey": app.store.settings.name, "role": user.role.rawValue, "total": rows([s.total])[0],
+                "survey": app.store.settings.name, "role": user.role.rawValue, "isAdmin": user.role.mayAdminister, "total": rows([s.total])[0],
                 "open": s.counts.openEncounters, "byStation": rows(s.byStation), "byMonth": rows(s.byMonth),
                 "reviewers": reviewers, "hasReviewers": !reviewers.isEmpty, "charts": charts.map { ["svg": $0] },
             ], section: "/")

@@ -82,7 +82,7 @@ struct IndividualProfile {
         let version = try store.individualVersions([id])[id] ?? 0
         let json: [String: Any] = [
             "individualID": i.individualID, "name": i.name ?? NSNull(), "sex": i.sex ?? NSNull(), "status": i.status,
-            "notes": i.notes ?? NSNull(), "birthYear": i.birthYear ?? NSNull(), "motherID": i.motherID ?? NSNull(),
+            "notes": redactor.text(i.notes) ?? NSNull(), "birthYear": i.birthYear ?? NSNull(), "motherID": i.motherID ?? NSNull(),
             "fatherID": i.fatherID ?? NSNull(), "mergedInto": i.mergedInto ?? NSNull(),
             "lifeStage": ["observed": i.lifeStage ?? NSNull(), "on": i.lifeStageDate ?? NSNull()] as [String: Any],
             "stageByYear": stages, "cubs": cubs, "litterMates": litterMates,
