@@ -121,6 +121,9 @@ import Testing
             #expect(try await ids("?station=S1") == ["F1"])
             #expect(try await ids("?stage=cub&year=2023").isEmpty)  // nobody was seen in 2023
             #expect(try await ids("?stage=subadult") == ["C1", "C2"])  // stage in the reference year 2024
+            // The list follows an edit at once (its cache is keyed by the survey's data).
+            #expect(try await c.json("/api/individuals/M1", body: #"{"name": "Uporny"}"#).status == .ok)
+            #expect(try await ids("?q=uporny") == ["M1"])
             let page = try await c.send("/catalog?sex=female")
             #expect(page.text.contains("/individuals/F1") && !page.text.contains("/individuals/M1"))
         }

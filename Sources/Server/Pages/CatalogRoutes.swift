@@ -47,9 +47,10 @@ struct CatalogRoutes {
 
     func listing(_ f: Filters, user: WebUser) throws -> Listing {
         let zone = PageSupport.zone(app), policy = app.locations(for: user)
-        let summaries = try app.store.sightingSummaries(offsetSeconds: zone.offset(at: Date()))
-        let facts = try app.store.catalogFacts()
-        let individuals = try app.store.individualNames()
+        let offset = zone.offset(at: Date())
+        let summaries = try DerivedCache.shared.value("sightings\(offset)", app.store) { try app.store.sightingSummaries(offsetSeconds: offset) }
+        let facts = try DerivedCache.shared.value("facts", app.store) { try app.store.catalogFacts() }
+        let individuals = try DerivedCache.shared.value("names", app.store) { try app.store.individualNames() }
         let allYears = Set(summaries.values.flatMap(\.years))
         let referenceYear = f.year ?? allYears.max() ?? PageSupport.year(Date(), zone)
         var rows: [[String: Any]] = []

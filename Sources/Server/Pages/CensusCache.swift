@@ -8,28 +8,18 @@ import Store
 ///
 /// SECR fits (abundance, density, λ) are not run by the web app: they take seconds to minutes per year; the page
 /// links to `rosette census report` for them.
-final class CensusCache: @unchecked Sendable {
+enum CensusCache {
     struct Figures: Sendable {
         var population: PopulationSummary
         var survival: CJSFit?
         var survivalFailure: String?
     }
 
-    static let shared = CensusCache()
     static let species = "Panthera pardus orientalis"
-    private let lock = NSLock()
-    private var entries: [String: (stamp: String, figures: Figures)] = [:]
 
-    func figures(_ store: SurveyStore) throws -> Figures {
-        let key = store.directory.path, stamp = try store.dataStamp()
-        lock.lock()
-        if let e = entries[key], e.stamp == stamp { lock.unlock(); return e.figures }
-        lock.unlock()
-        let figures = try Self.compute(store)
-        lock.lock()
-        entries[key] = (stamp, figures)
-        lock.unlock()
-        return figures
+    /// The figures of the survey's current data (computed once per change of `SurveyStore.dataStamp`).
+    static func figures(_ store: SurveyStore) throws -> Figures {
+        try DerivedCache.shared.value("census", store) { try compute(store) }
     }
 
     static func compute(_ store: SurveyStore) throws -> Figures {

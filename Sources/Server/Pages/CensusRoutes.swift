@@ -48,7 +48,7 @@ struct CensusRoutes {
     }
 
     func yearJSON(_ year: Int) throws -> [String: Any] {
-        let f = try CensusCache.shared.figures(app.store)
+        let f = try CensusCache.figures(app.store)
         guard let y = f.population.years.first(where: { $0.year == year }) else {
             throw WebError.notFound(what: "A census of \(year) (the survey covers \(f.population.years.map(\.year).map(String.init).joined(separator: ", ")))")
         }
@@ -63,7 +63,7 @@ struct CensusRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/census") { _, context in
             _ = try context.user()
-            let f = try CensusCache.shared.figures(app.store)
+            let f = try CensusCache.figures(app.store)
             let chart = SVGChart.trend(f.population.years.map { ($0.year, $0.knownAlive, nil, nil, nil) }, title: "Individuals known alive per year")
             return try app.pages.page("census", title: "Census — Rosette", context: context, data: [
                 "years": f.population.years.map(yearRow), "chart": chart, "species": CensusCache.species,
@@ -74,7 +74,7 @@ struct CensusRoutes {
             _ = try context.user()
             let year = try year(context)
             _ = try yearJSON(year)
-            let f = try CensusCache.shared.figures(app.store)
+            let f = try CensusCache.figures(app.store)
             let y = f.population.years.first { $0.year == year }!
             func links(_ ids: [String]) -> [[String: Any]] { ids.sorted().map { ["id": $0, "href": "/individuals/" + PageSupport.segment($0)] } }
             return try app.pages.page("census-year", title: "Census \(year) — Rosette", context: context, data: [

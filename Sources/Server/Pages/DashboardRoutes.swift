@@ -32,7 +32,8 @@ struct DashboardRoutes {
 
     func summary(for user: WebUser) throws -> Summary {
         let zone = PageSupport.zone(app)
-        let counts = try app.store.dashboardCounts(offsetSeconds: zone.offset(at: Date()))
+        let offset = zone.offset(at: Date())
+        let counts = try DerivedCache.shared.value("dashboard\(offset)", app.store) { try app.store.dashboardCounts(offsetSeconds: offset) }
         let policy = app.locations(for: user)
         var total = Line(key: "all"), stations: [String: Line] = [:], months: [String: Line] = [:]
         for c in counts.cells {

@@ -26,15 +26,18 @@ extension SurveyStore {
         }
     }
 
-    /// A cheap stamp that changes whenever the catalog, the observations or the logs change (for caches of derived pages).
+    /// A cheap stamp that changes whenever the catalog, the media, triage, observations, encounters or the logs change
+    /// (for caches of derived pages).
     public func dataStamp() throws -> String {
         try pool.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT MAX(id) FROM changeLog) AS a, (SELECT MAX(id) FROM decisionLog) AS b,
                        (SELECT MAX(observationID) FROM observation) AS c, (SELECT COUNT(*) FROM observation) AS d,
-                       (SELECT MAX(id) FROM reviewDecision) AS e, (SELECT COUNT(*) FROM evidence) AS f
+                       (SELECT MAX(id) FROM reviewDecision) AS e, (SELECT COUNT(*) FROM evidence) AS f,
+                       (SELECT MAX(mediaID) FROM media) AS g, (SELECT COUNT(*) FROM media) AS h,
+                       (SELECT COUNT(*) FROM triageMedia) AS i, (SELECT MAX(encounterID) FROM encounter) AS j
                 """)
-            return ["a", "b", "c", "d", "e", "f"].map { "\((row?[$0] as Int64?) ?? 0)" }.joined(separator: "-")
+            return ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].map { "\((row?[$0] as Int64?) ?? 0)" }.joined(separator: "-")
         }
     }
 }
