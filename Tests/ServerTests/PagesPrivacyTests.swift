@@ -71,4 +71,22 @@ import Testing
             #expect(LeakCheck.coordinates(in: r.text).isEmpty)
         }
     }
+
+    @Test func placesTypedIntoNotesAreWithheldFromAViewer() async throws {
+        let f = try WebFixture()
+        try f.addCatalog()
+        try f.store.editIndividual("F1", IndividualEdit(notes: "seen near S1-cam and S2 at 43.1002,131.3001"), actor: "rita")
+        try await f.application().test(.router) { client in
+            var c = WebClient(client)
+            try await c.login("pat")
+            for path in ["/individuals/F1", "/api/individuals/F1"] {
+                let r = try await c.send(path)
+                #expect(r.text.contains("seen near station-"))
+                #expect(LeakCheck.coordinates(in: r.text).isEmpty && LeakCheck.stationNames(in: r.text, csrf: c.csrf).isEmpty,
+                        "\(path): \(LeakCheck.stationNames(in: r.text, csrf: c.csrf)) \(LeakCheck.coordinates(in: r.text))")
+            }
+            try await c.login("rita")
+            #expect(try await c.send("/api/individuals/F1").text.contains("S1-cam and S2 at 43.1002"))
+        }
+    }
 }

@@ -20,7 +20,7 @@ struct IndividualProfile {
     static func make(app: WebApp, user: WebUser, id: String) throws -> IndividualProfile {
         let store = app.store, zone = PageSupport.zone(app), policy = app.locations(for: user)
         let i = try PageSupport.mapped { try store.individual(id) }
-        let facts = try store.catalogFacts()
+        let facts = try DerivedCache.shared.value("facts", store) { try store.catalogFacts() }
         let me = facts[id] ?? CatalogFacts(individualID: id)
         let viewer = app.viewer(for: user)
         let allSightings = try store.sightings(individualID: id)
@@ -58,7 +58,8 @@ struct IndividualProfile {
         let history = try store.history(individualID: id)
         var revertedBy: [Int64: Int64] = [:]
         for e in history where e.kind == .undo || e.kind == .redo { if let r = e.reverts { revertedBy[r] = e.id } }
-        let redactor = LogRedactor(policy: policy, deployments: policy.exact ? [] : try store.deployments())
+        let redactor = policy.exact ? LogRedactor(policy: policy, aliases: [:]) : LogRedactor(policy: policy, aliases:
+            try DerivedCache.shared.value("station-aliases", store) { LogRedactor.aliases(policy: policy, deployments: try store.deployments()) })
         let changes = try store.changes(entity: "individual", id: id).map { (at: $0.at, actor: $0.actor, action: $0.action, detail: redactor.text($0.detail)) }
         func photo(_ r: CatalogIndividual.ReferencePhoto) -> [String: Any] {
             ["id": r.id, "mediaID": r.mediaID, "side": r.side, "box": r.box ?? NSNull(), "addedBy": r.addedBy, "addedAt": iso(r.addedAt)]
