@@ -37,6 +37,13 @@ public func buildRouter(_ app: WebApp) -> Router<WebContext> {
     StaticRoutes(app: app).register(on: router)
     HomeRoutes(app: app).register(on: router)
     MediaRoutes(app: app).register(on: router)
+    DashboardRoutes(app: app).register(on: router)
+    CatalogRoutes(app: app).register(on: router)
+    IndividualRoutes(app: app).register(on: router)
+    StationRoutes(app: app).register(on: router)
+    CensusRoutes(app: app).register(on: router)
+    PhotoRoutes(app: app).register(on: router)
+    AuditRoutes(app: app).register(on: router)
     OpenAPIDocument.register(on: router)
     return router
 }

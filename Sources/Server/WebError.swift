@@ -9,6 +9,8 @@ public enum WebError: Error, Sendable {
     case notFound(what: String)
     case badInput(field: String, value: String, expected: String)
     case conflict(message: String, detail: [String: String])
+    /// A catalog rule (life history, unknown individual, …) refused a change; nothing was written.
+    case ruleBroken(String)
     case tooManyLogins(retryAfter: Int)
     case pathEscape(path: String)
     case unreadableMedia(path: String, reason: String)
@@ -22,7 +24,7 @@ extension WebError {
         case .notLoggedIn: .unauthorized
         case .forbidden, .badCSRF, .pathEscape: .forbidden
         case .notFound: .notFound
-        case .badInput: .badRequest
+        case .badInput, .ruleBroken: .badRequest
         case .conflict: .conflict
         case .tooManyLogins: .tooManyRequests
         case .unreadableMedia, .internalError: .internalServerError
@@ -38,6 +40,7 @@ extension WebError {
         case .notFound: "not-found"
         case .badInput: "bad-input"
         case .conflict: "conflict"
+        case .ruleBroken: "rule-broken"
         case .tooManyLogins: "too-many-logins"
         case .pathEscape: "path-outside-media-root"
         case .unreadableMedia: "unreadable-media"
@@ -55,6 +58,7 @@ extension WebError {
         case .badInput(let field, let value, let expected):
             "Field \(field): \(value.isEmpty ? "(empty)" : String(value.prefix(80)).debugDescription) is not \(expected)."
         case .conflict(let message, _): message
+        case .ruleBroken(let m): "Not saved: \(m)."
         case .tooManyLogins(let s): "Too many failed logins: try again in \(s / 60 + 1) minutes."
         case .pathEscape(let path): "The path \(String(path.prefix(120)).debugDescription) is outside the survey's media folders."
         case .unreadableMedia(let path, let reason): "Cannot read \((path as NSString).lastPathComponent): \(reason)."

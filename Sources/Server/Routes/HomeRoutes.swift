@@ -1,19 +1,11 @@
 import Foundation
 import Hummingbird
 
-/// `/` (the dashboard) and `/api/me` (who is logged in, with the CSRF token scripts send back).
+/// `/api/me` (who is logged in, with the CSRF token scripts send back); the dashboard `/` is `DashboardRoutes`.
 struct HomeRoutes {
     let app: WebApp
 
     func register(on router: Router<WebContext>) {
-        router.get("/") { _, context in
-            let user = try context.user()
-            let status = try app.store.status()
-            return try app.pages.page("home", title: "Rosette — \(app.store.settings.name)", context: context, data: [
-                "survey": app.store.settings.name, "media": status.media, "deployments": status.deployments,
-                "role": user.role.rawValue,
-            ], section: "/")
-        }
         router.get("/api/me") { _, context in
             let user = try context.user()
             return JSONResponse.make(["name": user.name, "role": user.role.rawValue,

@@ -6,7 +6,10 @@ import Hummingbird
 /// Each route group describes its own paths as a JSON fragment (`{"paths": …, "components": …}`); the document
 /// merges them, so a new group adds its fragment to `fragments` and nothing else.
 enum OpenAPIDocument {
-    static var fragments: [String] { [HomeRoutes.openAPI] }
+    static var fragments: [String] {
+        [HomeRoutes.openAPI, DashboardRoutes.openAPI, CatalogRoutes.openAPI, IndividualRoutes.openAPI, StationRoutes.openAPI,
+         CensusRoutes.openAPI, PhotoRoutes.openAPI]
+    }
 
     static let base = """
         {"openapi": "3.0.3",
