@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean
+.PHONY: demo test bench validate build bootstrap clean browser-test
 
 bootstrap:
 	bash scripts/bootstrap
@@ -15,6 +15,9 @@ build: bootstrap
 
 demo: build
 	bash scripts/demo
+
+browser-test: bootstrap
+	bash scripts/browser-test
 
 test: bootstrap
 	$(SWIFT) test

@@ -37,6 +37,7 @@ public func buildRouter(_ app: WebApp) -> Router<WebContext> {
     StaticRoutes(app: app).register(on: router)
     HomeRoutes(app: app).register(on: router)
     MediaRoutes(app: app).register(on: router)
+    ReviewRoutes(app: app).register(on: router)
     OpenAPIDocument.register(on: router)
     return router
 }

@@ -6,7 +6,7 @@ import Hummingbird
 /// Each route group describes its own paths as a JSON fragment (`{"paths": …, "components": …}`); the document
 /// merges them, so a new group adds its fragment to `fragments` and nothing else.
 enum OpenAPIDocument {
-    static var fragments: [String] { [HomeRoutes.openAPI] }
+    static var fragments: [String] { [HomeRoutes.openAPI, ReviewRoutes.openAPI] }
 
     static let base = """
         {"openapi": "3.0.3",

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Real-browser test of Rosette's review screen (headless Chromium driven by chromium-driver through Selenium).
+
+Run by scripts/browser-test, which builds the survey and starts the server. Logs in, opens the review screen,
+zooms the encounter's photo with the lock on and checks the candidate's photo followed to the same part of the
+animal, confirms a match with the keyboard, undoes it, confirms again, and checks the individual's record.
+Screenshots go to OUT/*.png.
+
+Usage: browser_test.py URL USER PASSWORD OUT
+"""
+import json
+import math
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+url, user, password, out = sys.argv[1:5]
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def shot(driver, name):
+    path = f"{out}/{name}.png"
+    driver.save_screenshot(path)
+    print(f"     screenshot {path}")
+
+
+def api(driver, path):
+    """GET a JSON path with the page's session."""
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(done, e => done({error: String(e)}));", path)
+
+
+def stage(driver, side):
+    """The viewer's scale and translation, read from its stage's CSS transform."""
+    t = driver.execute_script(
+        "var s = document.querySelector('#rv-' + arguments[0] + ' .rv-stage');"
+        "var v = document.querySelector('#rv-' + arguments[0]);"
+        "return [s.style.transform, v.clientWidth, v.clientHeight];", side)
+    nums = [float(x) for x in t[0].replace("translate(", "").replace("px", "").replace(") scale(", ",").rstrip(")").split(",")]
+    return {"tx": nums[0], "ty": nums[1], "s": nums[2], "w": t[1], "h": t[2]}
+
+
+def centre(v):
+    """The photo pixel at the centre of a viewer."""
+    return ((v["w"] / 2 - v["tx"]) / v["s"], (v["h"] / 2 - v["ty"]) / v["s"])
+
+
+def shown(driver):
+    return driver.find_element(By.ID, "review").get_attribute("data-encounter-shown") or ""
+
+
+def press(driver, key):
+    ActionChains(driver).send_keys(key).perform()
+
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1000", "--disable-gpu"]:
+    options.add_argument(arg)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_script_timeout(30)
+wait = WebDriverWait(driver, 60)
+try:
+    driver.get(url + "/review")
+    check("/login" in driver.current_url, "an anonymous visit goes to the login page")
+    driver.find_element(By.ID, "name").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login").click()
+    wait.until(lambda d: "/review" in d.current_url)
+    wait.until(lambda d: shown(d) != "" or "Nothing left" in d.find_element(By.ID, "rv-title").text)
+    # Skip encounters without a candidate (S) until one has one.
+    for _ in range(15):
+        wait.until(lambda d: shown(d) != "")
+        if driver.find_elements(By.CSS_SELECTOR, ".rv-candidate"):
+            break
+        before = shown(driver)
+        press(driver, "s")
+        wait.until(lambda d: shown(d) != before)
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".rv-candidate")) > 0, "the review screen shows ranked candidates")
+    wait.until(lambda d: d.find_element(By.ID, "rv-left").get_attribute("data-loaded")
+               and d.find_element(By.ID, "rv-right").get_attribute("data-loaded"))
+    encounter = int(shown(driver))
+    item = api(driver, f"/api/review/encounters/{encounter}")
+    top = item["candidates"][0]
+    individual = top["individualID"]
+    print(f"     encounter {encounter}, top candidate {individual} ({len(top['pairs'])} pairs, zoom fit {top.get('zoom', {}).get('fit')})")
+    check("%" not in driver.find_element(By.ID, "rv-candidates").text, "candidate bars carry no percentages")
+    shot(driver, "01-review")
+
+    # Locked zoom: zoom the encounter's photo; the candidate's photo follows.
+    check(driver.find_element(By.ID, "review").get_attribute("data-lock") == "on", "the lock is on")
+    r0 = stage(driver, "right")
+    press(driver, "+")
+    l1, r1 = stage(driver, "left"), stage(driver, "right")
+    ActionChains(driver).scroll_to_element(driver.find_element(By.ID, "rv-left")).perform()
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "rv-left")).perform()
+    press(driver, "+")
+    l2, r2 = stage(driver, "left"), stage(driver, "right")
+    check(r1 != r0, "zooming the left photo moved the right one")
+    check(abs(r2["s"] / r1["s"] - l2["s"] / l1["s"]) < 1e-3, f"the right photo zoomed by the same factor ({r2['s'] / r1['s']:.4f})")
+    frame = item["frames"][0]
+    if top.get("zoom") and top.get("frameID") == frame["id"]:
+        m = top["zoom"]["forward"]
+        q = centre(l2)
+        want = (m[0] * q[0] + m[1] * q[1] + m[2], m[3] * q[0] + m[4] * q[1] + m[5])
+        got = centre(r2)
+        check(math.dist(want, got) < 1.0, f"the right photo is centred on the mapped point ({got[0]:.1f}, {got[1]:.1f}) vs ({want[0]:.1f}, {want[1]:.1f})")
+    ActionChains(driver).key_down("x").perform()
+    shot(driver, "02-zoomed-locked-lines")
+    ActionChains(driver).key_up("x").perform()
+    press(driver, "0")
+
+    # Confirm with the keyboard (Space), undo (Z), confirm again.
+    before = api(driver, f"/api/review/individuals/{individual}")
+    press(driver, " ")
+    wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-decisions") == "1")
+    after = api(driver, f"/api/review/individuals/{individual}")
+    last = after["history"][-1] if after["history"] else {}
+    check(last.get("kind") == "decision" and last.get("encounterID") == encounter, "Space confirmed the match (logged decision)")
+    check(after["sightings"] > before["sightings"], "the individual gained the sighting")
+    check(shown(driver) != str(encounter), "the next encounter is shown at once")
+    shot(driver, "03-confirmed-next")
+    press(driver, "z")
+    wait.until(lambda d: shown(d) == str(encounter))
+    undone = api(driver, f"/api/review/individuals/{individual}")
+    check(undone["history"][-1]["kind"] == "undo", "Z undid the decision")
+    check(undone["sightings"] == before["sightings"] and undone["referencePhotos"] == before["referencePhotos"],
+          "the individual is back as it was")
+    shot(driver, "04-undone")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'.rv-candidate[data-individual="{individual}"]'))
+    driver.execute_script("document.querySelector(arguments[0]).click()", f'.rv-candidate[data-individual="{individual}"]')
+    press(driver, " ")
+    wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-decisions") == "2")
+    final = api(driver, f"/api/review/individuals/{individual}")
+    check(final["history"][-1]["kind"] == "decision" and final["history"][-1]["encounterID"] == encounter, "confirmed again")
+    check(final["sightings"] == after["sightings"], "the individual has the sighting again")
+
+    # The individual's record: the profile page when the app has it, else its record from the review API.
+    driver.get(f"{url}/catalog/{individual}")
+    if "does not exist" in driver.page_source or "Error 404" in driver.title:
+        driver.get(f"{url}/api/review/individuals/{individual}")
+        check(f'"encounterID":{encounter}' in driver.page_source.replace(" ", ""), "the individual's record lists the encounter")
+    else:
+        check(individual in driver.page_source, "the profile page shows the individual")
+    shot(driver, "05-individual")
+    severe = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")]
+    check(not severe, "no errors in the browser console" + ("" if not severe else ": " + json.dumps(severe)[:400]))
+finally:
+    driver.quit()
+
+print(f"browser test: {'FAILED ' + str(len(failures)) if failures else 'all checks passed'}")
+sys.exit(1 if failures else 0)
