@@ -3,7 +3,9 @@ extension ReviewRoutes {
     static let openAPI = """
         {"paths": {
           "/api/review/encounters/{id}": {"get": {"summary": "An encounter as the review screen shows it (ranked again first when the catalog changed)",
-            "operationId": "reviewItem", "parameters": [{"$ref": "#/components/parameters/EncounterID"}],
+            "operationId": "reviewItem", "parameters": [{"$ref": "#/components/parameters/EncounterID"},
+              {"name": "side", "in": "query", "required": false, "description": "The flank as the reviewer corrected it (F): which photos of the candidates are shown",
+               "schema": {"type": "string", "enum": ["left", "right", "unknown"]}}],
             "responses": {"200": {"description": "The item", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewItem"}}}},
               "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
           "/api/review/encounters/{id}/lease": {"post": {"summary": "Lease this encounter (5 minutes, renewed by the heartbeat)", "operationId": "reviewLease",

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Server
+import Store
+import Testing
+
+/// The context strip's warnings, the flank correction, and leases handed out to reviewers asking at the same time.
+@Suite struct ReviewContextRoutesTests {
+    static func object(_ r: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any])
+    }
+
+    @Test func aCandidateRecordedDeadBeforeThePhotoCarriesAWarning() async throws {
+        let f = try WebFixture(photos: 3)
+        let s = try f.storeEncounters()
+        let death = try #require(ISO8601DateFormatter().date(from: "2024-03-01T00:00:00Z"))
+        try f.store.editIndividual("L1", IndividualEdit(status: "dead", deathDate: death, deathCause: .roadKill), actor: "test")
+        // The edit changed the catalog: the stored ranking is now older, so keep it current for this test.
+        let e = try f.store.encounter(s.first)
+        try f.store.saveRanking(encounterID: s.first, catalogVersion: try f.store.catalogVersion(),
+                                frames: e.frames.map { FrameOutcome(frameID: $0.id, features: 100, failure: nil) },
+                                proposals: try f.store.proposals(encounterID: s.first), method: "hotspotter-lnbnn")
+        try await f.application().test(.router) { client in
+            var c = WebClient(client)
+            try await c.login("rita")
+            let item = try Self.object(try await c.send("/api/review/encounters/\(s.first)"))
+            let candidates = try #require(item["candidates"] as? [[String: Any]])
+            let warning = (candidates.first { $0["individualID"] as? String == "L1" }?["context"] as? [String: Any])?["deadWarning"] as? String
+            #expect(warning?.contains("2024-03-01") == true, "\(String(describing: warning))")
+            #expect((candidates.first { $0["individualID"] as? String == "L2" }?["context"] as? [String: Any])?["deadWarning"] == nil)
+        }
+    }
+
+    @Test func correctingTheFlankShowsThatFlanksPhotosOnly() async throws {
+        let f = try WebFixture(photos: 3)
+        let s = try f.storeEncounters()
+        try await f.application().test(.router) { client in
+            var c = WebClient(client)
+            try await c.login("rita")
+            let item = try Self.object(try await c.send("/api/review/encounters/\(s.first)?side=right"))
+            let candidates = try #require(item["candidates"] as? [[String: Any]])
+            for cand in candidates {
+                let sides = (cand["photos"] as? [[String: Any]] ?? []).compactMap { $0["side"] as? String }
+                #expect(!sides.isEmpty && sides.allSatisfy { $0 == "right" }, "\(cand["individualID"] ?? "?"): \(sides)")
+            }
+            #expect(try await c.send("/api/review/encounters/\(s.first)?side=top").status == .badRequest)
+        }
+    }
+
+    @Test func reviewersAskingAtOnceGetDifferentEncounters() async throws {
+        let f = try WebFixture(photos: 3)
+        let s = try f.storeEncounters()
+        try await f.application().test(.router) { client in
+            var sessions: [(cookie: String, csrf: String)] = []
+            for name in ["rita", "rob", "ann"] {
+                var c = WebClient(client)
+                try await c.login(name)
+                sessions.append((c.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "), try #require(c.csrf)))
+            }
+            let ids = try await withThrowingTaskGroup(of: Int64?.self) { group in
+                for session in sessions {
+                    group.addTask {
+                        var headers = HTTPFields()
+                        headers[.cookie] = session.cookie
+                        headers[.contentType] = "application/json"
+                        headers[HTTPField.Name("X-CSRF-Token")!] = session.csrf
+                        let r = try await client.executeRequest(uri: "/api/review/next", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
+                        return (try Self.object(r)["lease"] as? [String: Any])?["encounterID"] as? Int64
+                    }
+                }
+                var all: [Int64?] = []
+                for try await id in group { all.append(id) }
+                return all
+            }
+            #expect(Set(ids.compactMap { $0 }) == [s.first, s.second, s.third], "\(ids)")
+        }
+    }
+}
