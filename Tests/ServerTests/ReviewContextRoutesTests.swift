@@ -79,3 +79,49 @@ import Testing
         }
     }
 }
+
+/// "New individual" held for a second reviewer (`[review] confirm_new = true`), over HTTP; and the login page's token.
+@Suite struct ReviewSecondReviewerTests {
+    @Test func aNewIndividualWaitsForASecondReviewerWhoConfirmsIt() async throws {
+        let f = try WebFixture(photos: 3)
+        let s = try f.storeEncounters()
+        var settings = f.store.settings
+        settings.confirmNewIndividuals = true
+        try settings.tomlText.write(to: f.store.directory.appendingPathComponent("rosette.toml"), atomically: true, encoding: .utf8)
+        let store = try SurveyStore(directory: f.store.directory)
+        let app = try await WebApp.make(store: store, configuration: f.configuration)
+        try await Application(router: buildRouter(app)).test(.router) { client in
+            var rita = WebClient(client), rob = WebClient(client)
+            try await rita.login("rita")
+            try await rob.login("rob")
+            let lease = try ReviewRoutesTests.object(try await rita.json("/api/review/encounters/\(s.first)/lease", body: "{}"))
+            let token = try #require((lease["lease"] as? [String: Any])?["token"] as? String)
+            let proposed = try await rita.json("/api/review/decide", body: #"{"encounterID": \#(s.first), "token": "\#(token)", "verdict": "newIndividual", "individualID": "L9"}"#)
+            #expect(proposed.status == .ok, "\(proposed.text)")
+            #expect(try ReviewRoutesTests.object(proposed)["pending"] as? Bool == true)
+            #expect((try? store.individual("L9")) == nil, "not in the catalog until confirmed")
+            // Rita may not confirm her own; Rob is offered it first and confirms it.
+            let next = try ReviewRoutesTests.object(try await rob.json("/api/review/next", body: "{}"))
+            #expect((next["lease"] as? [String: Any])?["encounterID"] as? Int64 == s.first)
+            #expect(((next["item"] as? [String: Any])?["pending"] as? [String: Any])?["proposedBy"] as? String == "rita")
+            let robToken = try #require((next["lease"] as? [String: Any])?["token"] as? String)
+            let confirmed = try await rob.json("/api/review/pending/\(s.first)", body: #"{"token": "\#(robToken)", "accept": true}"#)
+            #expect(confirmed.status == .ok, "\(confirmed.text)")
+            #expect(try store.individual("L9").individualID == "L9")
+        }
+    }
+
+    @Test func theLoginPageKeepsTheTokenItHandedOut() async throws {
+        let f = try WebFixture()
+        try await f.application().test(.router) { client in
+            var c = WebClient(client)
+            let first = try WebClient.field("_csrf", in: try await c.send("/login").text)
+            // A browser's own request for /favicon.ico is sent to the login page too: the form must stay valid.
+            _ = try await c.send("/favicon.ico")
+            let second = try WebClient.field("_csrf", in: try await c.send("/login").text)
+            #expect(first == second)
+            let r = try await c.post("/login", form: ["_csrf": first, "name": "rita", "password": "password-rita"], csrf: false)
+            #expect(r.status == .seeOther)
+        }
+    }
+}
