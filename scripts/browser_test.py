@@ -102,6 +102,26 @@ try:
     check("%" not in driver.find_element(By.ID, "rv-candidates").text, "candidate bars carry no percentages")
     shot(driver, "01-review")
 
+    # The modes are always visible; M, hold H, ? and Shift+N (which asks before creating anything).
+    def mode_on(name):
+        return any(e.text == name and "on" in (e.get_attribute("class") or "") for e in driver.find_elements(By.CSS_SELECTOR, "#rv-modes span"))
+    check(mode_on("lock zoom") and mode_on("keypoints"), "the active modes are shown")
+    press(driver, "m")
+    check(not mode_on("keypoints") and not driver.find_element(By.CSS_SELECTOR, "#rv-left .kp").is_displayed(), "M hides the keypoints")
+    press(driver, "m")
+    ActionChains(driver).key_down("h").perform()
+    check(mode_on("overlays hidden") and not driver.find_element(By.CSS_SELECTOR, "#rv-right .rv-overlay").is_displayed(), "holding H hides every overlay")
+    ActionChains(driver).key_up("h").perform()
+    check(driver.find_element(By.CSS_SELECTOR, "#rv-right .rv-overlay").is_displayed(), "releasing H shows them again")
+    press(driver, "?")
+    check(driver.find_element(By.ID, "rv-help").is_displayed(), "? opens the keyboard help")
+    shot(driver, "01b-help")
+    press(driver, Keys.ESCAPE)
+    press(driver, "N")
+    check(driver.find_element(By.ID, "rv-new").is_displayed(), "Shift+N asks for the new individual's ID")
+    driver.find_element(By.ID, "rv-new-id").send_keys(Keys.ESCAPE)
+    check(not driver.find_element(By.ID, "rv-new").is_displayed() and shown(driver) == str(encounter), "Esc cancels it: nothing decided")
+
     # Locked zoom: zoom the encounter's photo; the candidate's photo follows.
     check(driver.find_element(By.ID, "review").get_attribute("data-lock") == "on", "the lock is on")
     r0 = stage(driver, "right")

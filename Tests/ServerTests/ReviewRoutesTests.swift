@@ -22,13 +22,13 @@ import Testing
             for path in ["/review", "/review/\(s.second)"] {
                 let r = try await c.send(path)
                 #expect(r.status == .ok)
-                #expect(r.text.contains("/static/review.js") && r.text.contains("/static/review-view.js"))
+                #expect(r.text.contains("/static/review.js") && r.text.contains("/static/review-view.js") && r.text.contains("/static/review-keys.js"))
                 #expect(r.text.contains("Shift+N") && r.text.contains("Z / Shift+Z"))
                 #expect(!r.text.contains("<script>"), "no inline scripts under script-src 'self'")
             }
             #expect(try await c.send("/review").text.contains("data-encounter=\"\""))
             #expect(try await c.send("/review/\(s.second)").text.contains("data-encounter=\"\(s.second)\""))
-            #expect(try await c.send("/static/review.js").status == .ok)
+            for name in ["review.js", "review-view.js", "review-keys.js"] { #expect(try await c.send("/static/" + name).status == .ok) }
             #expect(try await c.send("/static/review.css").status == .ok)
         }
     }

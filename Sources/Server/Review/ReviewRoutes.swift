@@ -73,7 +73,7 @@ struct ReviewRoutes {
         let user = try context.reviewer()
         return try app.pages.page("review", title: "Review — \(app.store.settings.name)", context: context, data: [
             "encounterID": encounterID.map(String.init) ?? "", "reviewer": user.name, "keys": Self.keys,
-        ], section: "/review", scripts: ["/static/review-view.js", "/static/review.js"])
+        ], section: "/review", scripts: ["/static/review-view.js", "/static/review.js", "/static/review-keys.js"])
     }
 
     static func encounterID(_ context: WebContext) throws -> Int64 {
