@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import Server
+@testable import Server
 import Store
 import Testing
 
@@ -123,5 +123,22 @@ import Testing
             let r = try await c.post("/login", form: ["_csrf": first, "name": "rita", "password": "password-rita"], csrf: false)
             #expect(r.status == .seeOther)
         }
+    }
+}
+
+/// The item as a restricted role would get it, were the screen opened read-only to it: stations by alias only.
+@Suite struct ReviewItemPrivacyTests {
+    @Test(arguments: [WebRole.viewer, .partner])
+    func aRestrictedRolesItemNamesNoStationAndNoCoordinate(role: WebRole) throws {
+        let f = try WebFixture(photos: 3)
+        let s = try f.storeEncounters()
+        let policy = LocationPolicy(role: role, gridMetres: 10_000, aliasSecret: Data("fixture-secret".utf8))
+        let item = try ReviewItemBuilder(store: f.store, policy: policy, user: WebUser(name: "x", role: role)).build(s.first)
+        let encoder = JSONEncoder()
+        let text = String(decoding: try encoder.encode(item), as: UTF8.self)
+        for secret in ["\"S1\"", "\"S2\"", "43.1", "131.3"] { #expect(!text.contains(secret), "\(secret) in \(text.prefix(300))") }
+        #expect(item.station.hasPrefix("station-"))
+        #expect(item.candidates.first?.context.lastStation?.hasPrefix("station-") == true)
+        #expect(item.candidates.first?.context.distanceBand == "< 2 km", "the band is computed on exact places for every role")
     }
 }
