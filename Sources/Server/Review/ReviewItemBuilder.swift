@@ -20,7 +20,12 @@ struct ReviewItemBuilder {
         review.top = top
         let encounter: Encounter, proposals: [MatchProposal], reranked: Bool, problems: [String]
         if decided == nil && rank {
-            (encounter, proposals, reranked, problems) = try review.prepare(encounterID)
+            let stored = try store.encounter(encounterID)
+            if stored.catalogVersion == (try store.catalogVersion()) {
+                (encounter, proposals, reranked, problems) = try review.prepare(encounterID)
+            } else {
+                (encounter, proposals, reranked, problems) = try GalleryCache.shared.withGallery(review) { try review.prepare(encounterID, using: $0) }
+            }
         } else {
             (encounter, proposals, reranked, problems) = (try store.encounter(encounterID), try store.proposals(encounterID: encounterID), false, [])
         }
