@@ -8,10 +8,14 @@ Screenshots go to OUT/*.png.
 
 Usage: browser_test.py URL USER PASSWORD OUT
 """
+import http.cookiejar
 import json
 import math
+import re
 import sys
 import time
+import urllib.parse
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -65,6 +69,23 @@ def shown(driver):
 
 def press(driver, key):
     ActionChains(driver).send_keys(key).perform()
+
+
+class OtherReviewer:
+    """A second reviewer working at the same time, over plain HTTP."""
+
+    def __init__(self, name):
+        self.http = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        page = self.http.open(url + "/login").read().decode()
+        token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+        form = urllib.parse.urlencode({"_csrf": token, "name": name, "password": password}).encode()
+        self.http.open(url + "/login", data=form)
+        self.csrf = json.loads(self.http.open(url + "/api/me").read())["csrf"]
+
+    def post(self, path, body):
+        req = urllib.request.Request(url + path, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "X-CSRF-Token": self.csrf})
+        return json.loads(self.http.open(req).read())
 
 
 options = webdriver.ChromeOptions()
@@ -172,6 +193,29 @@ try:
     check(final["history"][-1]["kind"] == "decision" and final["history"][-1]["encounterID"] == encounter, "confirmed again")
     check(final["sightings"] == after["sightings"], "the individual has the sighting again")
 
+    # Someone else changes the candidate meanwhile: the decision is refused (409), the page says who changed what,
+    # takes the encounter again as it now is, and the next Space goes through.
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".rv-candidate.current"))
+    current = int(shown(driver))
+    item2 = api(driver, f"/api/review/encounters/{current}")
+    if item2["candidates"]:
+        target = item2["candidates"][0]["individualID"]
+        other = OtherReviewer("tester2")
+        theirs = other.post("/api/review/next", {})
+        if not theirs.get("done"):
+            other.post("/api/review/decide", {"encounterID": theirs["lease"]["encounterID"], "token": theirs["lease"]["token"],
+                                              "verdict": "same", "individualID": target, "versions": theirs["item"]["versions"]})
+            press(driver, " ")
+            wait.until(lambda d: "bad" in d.find_element(By.ID, "rv-status").get_attribute("class"))
+            text = driver.find_element(By.ID, "rv-status").text
+            check("tester2" in text and target in text, f"a stale decision is refused, naming who changed what: {text[:160]}")
+            shot(driver, "04b-stale-409")
+            wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-encounter-shown") == str(current))
+            time.sleep(1)
+            press(driver, " ")
+            wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-decisions") == "3")
+            check(True, "after taking the encounter again, Space decides it")
+
     # The individual's record: the profile page when the app has it, else its record from the review API.
     driver.get(f"{url}/catalog/{individual}")
     profile = not ("does not exist" in driver.page_source or "Error 404" in driver.title)
@@ -182,7 +226,8 @@ try:
         check(individual in driver.page_source, "the profile page shows the individual")
     shot(driver, "05-individual")
     severe = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
-              and (profile or f"/catalog/{individual}" not in e.get("message", ""))]
+              and (profile or f"/catalog/{individual}" not in e.get("message", ""))
+              and "409 (Conflict)" not in e.get("message", "")]   # the stale decision above, on purpose
     check(not severe, "no errors in the browser console" + ("" if not severe else ": " + json.dumps(severe)[:400]))
 finally:
     driver.quit()

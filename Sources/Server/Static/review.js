@@ -27,7 +27,13 @@
     var d = e.detail || {}, who = d.changedBy ? " — changed by " + d.changedBy + (d.changedAt ? " at " + d.changedAt : "") + (d.change ? ": " + d.change : "") : "";
     status(e.message + who, "bad");
     st.busy = false;
-    if (e.status === 409 && st.item) refresh();
+    if (e.status === 409 && st.item) retake();
+  }
+  // After a conflict: take the encounter again (a lease still held is extended) with what it is now, or show it read-only.
+  function retake() {
+    var id = st.item.encounterID;
+    api("POST", "/api/review/encounters/" + id + "/lease", {}).then(function (r) { show(r.item, r.lease); })
+      .catch(function () { st.lease = null; refresh(); });
   }
 
   // The map from the left photo's pixels to the right one's, for the locked zoom.
