@@ -24,7 +24,7 @@
   }
   function status(text, kind) { var s = $("rv-status"); s.textContent = text; s.className = "rv-status " + (kind || ""); }
   function failed(e) {
-    var d = e.detail || {}, who = d.changedBy ? " — changed by " + d.changedBy + (d.changedAt ? " at " + d.changedAt : "") + (d.change ? ": " + d.change : "") : "";
+    var d = e.detail || {}, who = d.changedBy && e.message.indexOf(d.changedBy) < 0 ? " — changed by " + d.changedBy + (d.changedAt ? " at " + d.changedAt : "") + (d.change ? ": " + d.change : "") : "";
     status(e.message + who, "bad");
     st.busy = false;
     if (e.status === 409 && st.item) retake();
