@@ -143,6 +143,28 @@ try:
     driver.find_element(By.ID, "rv-new-id").send_keys(Keys.ESCAPE)
     check(not driver.find_element(By.ID, "rv-new").is_displayed() and shown(driver) == str(encounter), "Esc cancels it: nothing decided")
 
+    # Hovering a keypoint lights its partner on the other photo; [ ] and ; ' change brightness and contrast; E the record.
+    dots = driver.find_elements(By.CSS_SELECTOR, "#rv-left .dot")
+    if dots:
+        # The dot the pointer entered (dots may overlap, so the topmost one under the pointer) names the pair.
+        driver.execute_script("window.entered = null; document.addEventListener('mouseover', e => {"
+                              " if (e.target.classList.contains('dot')) window.entered = e.target.getAttribute('data-i'); });")
+        ActionChains(driver).move_to_element(dots[0]).perform()
+        hovered = driver.execute_script("return window.entered")
+        lit = [e.get_attribute("data-i") for e in driver.find_elements(By.CSS_SELECTOR, "#rv-right .dot.lit")]
+        check(hovered is not None and lit == [hovered], f"hovering keypoint {hovered} lights its partner on the other photo ({lit})")
+        ActionChains(driver).move_by_offset(0, 300).perform()
+    press(driver, "]")
+    press(driver, "'")
+    filt = driver.execute_script("return document.querySelector('#rv-right img').style.filter")
+    check("brightness(1.1)" in filt and "contrast(1.1)" in filt, f"] and ' brighten and add contrast to both photos ({filt})")
+    press(driver, "[")
+    press(driver, ";")
+    press(driver, "e")
+    wait.until(lambda d: d.find_element(By.ID, "rv-record").is_displayed())
+    check(individual in driver.find_element(By.ID, "rv-record").text, "E shows the candidate's catalog record")
+    press(driver, Keys.ESCAPE)
+
     # Locked zoom: zoom the encounter's photo; the candidate's photo follows.
     check(driver.find_element(By.ID, "review").get_attribute("data-lock") == "on", "the lock is on")
     r0 = stage(driver, "right")
