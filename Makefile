@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean serve
+.PHONY: demo test bench validate build bootstrap clean serve browser-test
 
 bootstrap:
 	bash scripts/bootstrap
@@ -19,6 +19,9 @@ demo: build
 # The demo survey in the browser (after `make demo`): a demo login is printed on the console.
 serve: build
 	bash scripts/serve-demo
+
+browser-test: bootstrap
+	bash scripts/browser-test
 
 test: bootstrap
 	$(SWIFT) test

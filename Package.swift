@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Store", "Core", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "TestSupport",
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "Identify", "TestSupport",
                                                       .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")],
                     swiftSettings: strict),

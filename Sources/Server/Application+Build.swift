@@ -44,6 +44,7 @@ public func buildRouter(_ app: WebApp) -> Router<WebContext> {
     CensusRoutes(app: app).register(on: router)
     PhotoRoutes(app: app).register(on: router)
     AuditRoutes(app: app).register(on: router)
+    ReviewRoutes(app: app).register(on: router)
     OpenAPIDocument.register(on: router)
     return router
 }

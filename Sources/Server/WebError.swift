@@ -15,6 +15,9 @@ public enum WebError: Error, Sendable {
     case pathEscape(path: String)
     case unreadableMedia(path: String, reason: String)
     case internalError(String)
+    /// The review log or the catalog refused a lease, decision, undo or redo (nothing was written): its own wording,
+    /// with the status its category calls for and details such as who changed what.
+    case reviewRefused(status: HTTPResponse.Status, code: String, message: String, detail: [String: String])
 }
 
 extension WebError {
@@ -28,6 +31,7 @@ extension WebError {
         case .conflict: .conflict
         case .tooManyLogins: .tooManyRequests
         case .unreadableMedia, .internalError: .internalServerError
+        case .reviewRefused(let status, _, _, _): status
         }
     }
 
@@ -45,6 +49,7 @@ extension WebError {
         case .pathEscape: "path-outside-media-root"
         case .unreadableMedia: "unreadable-media"
         case .internalError: "internal"
+        case .reviewRefused(_, let code, _, _): code
         }
     }
 
@@ -63,6 +68,24 @@ extension WebError {
         case .pathEscape(let path): "The path \(String(path.prefix(120)).debugDescription) is outside the survey's media folders."
         case .unreadableMedia(let path, let reason): "Cannot read \((path as NSString).lastPathComponent): \(reason)."
         case .internalError(let m): "Internal error: \(m)"
+        case .reviewRefused(_, _, let m, _): m.prefix(1).uppercased() + m.dropFirst() + (m.hasSuffix(".") ? "" : ".")
         }
+    }
+
+    /// The context strip's warning for a candidate recorded dead before the photo under review.
+    static func recordedDeadWarning(_ individualID: String, on day: String) -> String {
+        "\(individualID) was recorded dead on \(day), before this photo: check before confirming."
+    }
+
+    /// Z or Shift+Z with nothing left to take back or put back.
+    static func nothingToRevert(redo: Bool) -> WebError {
+        .reviewRefused(status: .badRequest, code: "nothing-to-\(redo ? "redo" : "undo")",
+                       message: redo ? "Nothing to redo: you have no undone decision to put back." : "Nothing to undo: you have no decision left that can be taken back.",
+                       detail: [:])
+    }
+
+    /// The review screen's note for a JSON body that could not be read.
+    static func badReviewBody(_ reason: String) -> WebError {
+        .badInput(field: "body", value: "", expected: "a JSON object as described in /openapi.json (\(reason))")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Store
 
 /// Turns every error into a clear answer: JSON `{"error": {"code", "message"}}` under `/api/`, else an HTML page;
 /// an anonymous page request goes to the login page. Adds the security headers to every response.
@@ -14,6 +15,10 @@ struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as WebError {
             response = render(error, request: request, context: context)
+        } catch let error as ReviewError {
+            response = render(WebError(error), request: request, context: context)
+        } catch let error as CatalogError {
+            response = render(WebError(error), request: request, context: context)
         } catch let error as HTTPError {
             let web: WebError = switch error.status {
             case .contentTooLarge: .badInput(field: "body", value: "", expected: "at most 1 MiB (the request was too large)")
@@ -49,6 +54,7 @@ struct ErrorMiddleware: RouterMiddleware {
         if Self.isAPI(request) {
             var body: [String: Any] = ["code": error.code, "message": error.message]
             if case .conflict(_, let detail) = error { body["detail"] = detail }
+            if case .reviewRefused(_, _, _, let detail) = error, !detail.isEmpty { body["detail"] = detail }
             var r = JSONResponse.make(["error": body], status: status)
             if case .tooManyLogins(let s) = error { r.headers[.retryAfter] = String(s) }
             return r

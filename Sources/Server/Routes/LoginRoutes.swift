@@ -18,7 +18,8 @@ struct LoginRoutes {
     }
 
     func loginPage(request: Request, context: WebContext, message: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
-        let token = Self.randomToken()
+        // Keep a token already handed out: a browser's own requests (e.g. /favicon.ico → 303 here) must not replace it.
+        let token = request.cookies[Self.loginCookie].map(\.value).flatMap { $0.count == 64 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? Self.randomToken()
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
         var response = try app.pages.page("login", title: "Log in", context: context,
                                           data: ["loginToken": token, "next": next, "message": message ?? false], status: status)
