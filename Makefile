@@ -25,6 +25,7 @@ browser-test: bootstrap
 
 test: bootstrap
 	$(SWIFT) test
+	bash scripts/browser-test
 
 bench: build
 	$(RELEASE_BIN)/rosette-bench ingest --files 5000 --files 50000 $(if $(wildcard ../shared/data/camtrapR-pictures),--source ../shared/data/camtrapR-pictures,)
