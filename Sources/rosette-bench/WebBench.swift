@@ -32,7 +32,7 @@ enum WebBench {
         var port = 0
         for await p in ready.stream { port = p; break }
         let firstMedia = try store.mediaLocation(1)?.mediaID ?? 1
-        let targets = paths ?? ["/review", "/api/individuals", "/media/\(firstMedia)"]
+        let targets = paths ?? ["/review", "/api/review/encounters/1", "/api/individuals", "/catalog", "/media/\(firstMedia)"]
         print("web: wrk -c \(connections) -d \(seconds)s on http://127.0.0.1:\(port) (server and wrk share the machine's cores)")
         for path in targets {
             let out = try wrk(url: "http://127.0.0.1:\(port)\(path)", cookie: "rosette_session=\(sessionID)",

@@ -86,15 +86,17 @@ struct ErrorMiddleware: RouterMiddleware {
 public enum JSONResponse {
     /// An object made of JSON-compatible values (dictionaries, arrays, strings, numbers, booleans, NSNull).
     public static func make(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return bytes(data, status: status)
+        bytes(JSONWriter.data(object), status: status)
     }
 
     /// An `Encodable` value.
     public static func encode<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(date.ISO8601Format())
+        }
         return bytes(try encoder.encode(value), status: status)
     }
 

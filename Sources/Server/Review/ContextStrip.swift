@@ -50,11 +50,8 @@ struct ContextStrip {
         return seconds < 0 ? text + " before" : text
     }
 
+    /// `YYYY-MM-DD` in UTC (no formatter: one is costly to make, and this runs for every candidate).
     static func day(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: date)
+        String(date.ISO8601Format().prefix(10))
     }
 }

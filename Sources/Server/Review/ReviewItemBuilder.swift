@@ -15,6 +15,18 @@ struct ReviewItemBuilder {
     /// The item; throws `CatalogError.unknownEncounter` for an unknown encounter. `side` (the reviewer corrected the
     /// flank with F) chooses which of the candidates' photos are shown instead of the encounter's stored side.
     func build(_ encounterID: Int64, side: String? = nil, rank: Bool = true) throws -> ReviewItem {
+        // The item is a function of the survey's data (and the role's view of places), so it is kept until the data
+        // changes; only the lease, which changes without a data change, is read fresh for the user.
+        let key = "review-item-\(encounterID)-\(side ?? "")-\(rank)-\(policy.exact)"
+        var item = try DerivedCache.shared.value(key, store) { try buildFresh(encounterID, side: side, rank: rank) }
+        let lease = try store.currentLease(encounterID: encounterID)
+        item.lease = lease.flatMap { $0.holder == user.name ? .init($0) : nil }
+        item.leasedBy = lease.flatMap { $0.holder == user.name ? nil : $0.holder }
+        return item
+    }
+
+    /// The item built from the store (ranked again first when the catalog changed and `rank` is set).
+    func buildFresh(_ encounterID: Int64, side: String? = nil, rank: Bool = true) throws -> ReviewItem {
         let decided = try store.latestDecision(encounterID: encounterID)
         var review = EncounterReview(store: store)
         review.top = top
@@ -32,7 +44,7 @@ struct ReviewItemBuilder {
         let places = try store.photoPlaces(encounter.frames.map(\.mediaID))
         let here = encounter.frames.lazy.compactMap { places[$0.mediaID] }.first
         let frames = encounter.frames.map { frame(from: $0, encounter: encounter, place: places[$0.mediaID]) }
-        let facts = try store.catalogFacts()
+        let facts = try DerivedCache.shared.value("facts", store) { try store.catalogFacts() }
         let best = proposals.prefix(top).map(\.verifiedScore).max() ?? 0
         var candidates: [ReviewItem.Candidate] = []
         for p in proposals.prefix(top) {
@@ -125,7 +137,7 @@ struct ReviewItemBuilder {
 
     static func year(_ date: Date) -> Int { Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date).year ?? 0 }
 
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func iso(_ date: Date) -> String { date.ISO8601Format() }
 
     /// A message without the absolute file paths in it (the page names photos by number).
     static func withoutPaths(_ message: String) -> String {
