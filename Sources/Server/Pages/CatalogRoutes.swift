@@ -45,7 +45,18 @@ struct CatalogRoutes {
         var years: [Int]
     }
 
+    /// The listing, kept until the survey's data changes (per filters and per view of places).
     func listing(_ f: Filters, user: WebUser) throws -> Listing {
+        let policy = app.locations(for: user)
+        let key = ["catalog", f.q ?? "", f.sex ?? "", f.stage ?? "", f.status ?? "", f.year.map(String.init) ?? "", f.station ?? "",
+                   String(f.page), String(policy.exact)].joined(separator: "\u{1}")
+        return try DerivedCache.shared.value(key, app.store) { ListingBox(listing: try freshListing(f, user: user)) }.listing
+    }
+
+    /// A listing as a cache entry (its rows are plain values read only after they are made).
+    struct ListingBox: @unchecked Sendable { let listing: Listing }
+
+    func freshListing(_ f: Filters, user: WebUser) throws -> Listing {
         let zone = PageSupport.zone(app), policy = app.locations(for: user)
         let offset = zone.offset(at: Date())
         let summaries = try DerivedCache.shared.value("sightings\(offset)", app.store) { try app.store.sightingSummaries(offsetSeconds: offset) }

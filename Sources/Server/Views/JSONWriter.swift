@@ -14,6 +14,20 @@ enum JSONWriter {
     }
 
     static func write(_ value: Any, into out: inout [UInt8]) {
+        // Dispatch on the exact type first: a failed `as?` cast on `Any` looks for bridging conformances and costs far
+        // more than the write itself.
+        let t = type(of: value)
+        if t == String.self { string(value as! String, into: &out); return }
+        if t == [String: Any].self { object(value as! [String: Any], into: &out); return }
+        if t == [Any].self { array(value as! [Any], into: &out); return }
+        if t == Int.self { out.append(contentsOf: String(value as! Int).utf8); return }
+        if t == Double.self { number(value as! Double, into: &out); return }
+        if t == Bool.self { out.append(contentsOf: (value as! Bool) ? Array("true".utf8) : Array("false".utf8)); return }
+        if t == Int64.self { out.append(contentsOf: String(value as! Int64).utf8); return }
+        if t == NSNull.self { out.append(contentsOf: Array("null".utf8)); return }
+        if t == [String].self { array((value as! [String]).map { $0 as Any }, into: &out); return }
+        if t == [Int].self { array((value as! [Int]).map { $0 as Any }, into: &out); return }
+        if t == [[String: Any]].self { array((value as! [[String: Any]]).map { $0 as Any }, into: &out); return }
         switch value {
         case let v as String: string(v, into: &out)
         case let v as Substring: string(String(v), into: &out)
@@ -23,22 +37,8 @@ enum JSONWriter {
         case let v as Int32: out.append(contentsOf: Array(String(v).utf8))
         case let v as Double: number(v, into: &out)
         case let v as Float: number(Double(v), into: &out)
-        case let v as [String: Any]:
-            out.append(UInt8(ascii: "{"))
-            for (i, key) in v.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                string(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(v[key]!, into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        case let v as [Any]:
-            out.append(UInt8(ascii: "["))
-            for (i, e) in v.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(e, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+        case let v as [String: Any]: object(v, into: &out)
+        case let v as [Any]: array(v, into: &out)
         case is NSNull: out.append(contentsOf: Array("null".utf8))
         case let v as Date: string(v.ISO8601Format(), into: &out)
         default:
@@ -50,6 +50,26 @@ enum JSONWriter {
                 string(String(describing: value), into: &out)
             }
         }
+    }
+
+    static func object(_ v: [String: Any], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (i, key) in v.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(v[key]!, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func array(_ v: [Any], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, e) in v.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            write(e, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     static func number(_ v: Double, into out: inout [UInt8]) {
