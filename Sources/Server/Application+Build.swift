@@ -42,6 +42,7 @@ public func buildRouter(_ app: WebApp) -> Router<WebContext> {
     IndividualRoutes(app: app).register(on: router)
     StationRoutes(app: app).register(on: router)
     CensusRoutes(app: app).register(on: router)
+    CensusReportRoutes(app: app).register(on: router)
     PhotoRoutes(app: app).register(on: router)
     AuditRoutes(app: app).register(on: router)
     ReviewRoutes(app: app).register(on: router)

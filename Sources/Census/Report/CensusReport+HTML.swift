@@ -107,3 +107,8 @@ extension CensusReport {
         return out.joined(separator: "\n") + "\n"
     }
 }
+
+extension CensusReport {
+    /// The whole report as one HTML document with its figures inline (what `report.html` holds), for the web app.
+    public var htmlDocument: String { html(figuresSVG()) }
+}

@@ -71,7 +71,7 @@ struct CensusRoutes {
             ], section: "/census")
         }
         router.get("/census/:year") { _, context in
-            _ = try context.user()
+            let user = try context.user()
             let year = try year(context)
             _ = try yearJSON(year)
             let f = try CensusCache.figures(app.store)
@@ -83,7 +83,7 @@ struct CensusRoutes {
                 "deaths": links(y.deaths), "crossBorder": links(y.crossBorder), "flags": y.flags,
                 "litters": y.litters.map { ["mother": links([$0.motherID])[0], "cubs": links($0.cubs)] },
                 "survival": survivalView(f),
-                "prev": "/census/\(year - 1)", "next": "/census/\(year + 1)",
+                "prev": "/census/\(year - 1)", "next": "/census/\(year + 1)", "fullReport": user.role.seesExactLocations,
             ], section: "/census")
         }
         router.get("/api/census/:year") { _, context in
