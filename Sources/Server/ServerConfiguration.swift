@@ -15,10 +15,6 @@ public struct ServerConfiguration: Sendable {
     /// Failed logins allowed per user name and per client address within `loginWindowSeconds`.
     public var loginAttempts = 5
     public var loginWindowSeconds = 15 * 60.0
-    /// Largest request body accepted (bytes); larger ones get 413.
-    public var maxBodyBytes = 1 << 20
-    /// bcrypt cost for passwords set through the web app.
-    public var bcryptCost: UInt8 = 12
 
     public init(survey: URL) {
         self.survey = survey

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The stations map of the web app: stations (already taken through the role's `LocationPolicy`) as circles whose
@@ -22,10 +23,8 @@ enum StationMap {
         guard !points.isEmpty else {
             return frame(width, height, body + "<text x='20' y='60'>no stations</text>")
         }
-        let lat0 = points.map(\.latitude).reduce(0, +) / Double(points.count)
-        let lon0 = points.map(\.longitude).reduce(0, +) / Double(points.count)
-        let m = 6_371_008.8 * Double.pi / 180
-        let xy = points.map { ((($0.longitude - lon0) * m * cos(lat0 * .pi / 180)), ($0.latitude - lat0) * m) }
+        let projection = LocalProjection(centring: points.map { ($0.latitude, $0.longitude) })
+        let xy = points.map { p -> (Double, Double) in let q = projection.project(latitude: p.latitude, longitude: p.longitude); return (q.x, q.y) }
         let xs = xy.map(\.0), ys = xy.map(\.1)
         let span = max(xs.max()! - xs.min()!, ys.max()! - ys.min()!, 1000)
         let scale = Double(min(width, height) - 120) / span
