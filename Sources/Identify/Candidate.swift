@@ -3,7 +3,7 @@ import Core
 /// A proposed individual for a query photo, best first in a ranking.
 public struct Candidate: Sendable, Equatable {
     public var individualID: String
-    /// LNBNN score: per query descriptor the best vote this individual got, summed.
+    /// LNBNN score before verification (see `MatchOptions.Aggregation` for how votes are summed).
     public var score: Double
     /// The same sum over spatially verified correspondences only (0 when not verified or not shortlisted).
     public var verifiedScore: Double
@@ -14,6 +14,11 @@ public struct Candidate: Sendable, Equatable {
     /// The verified correspondences with `bestEntryKey`, in chip pixels (query → gallery), heaviest first:
     /// the evidence a person checks by eye. Empty when no photo pair verified.
     public var matches: [KeypointPair] = []
+    /// Correspondences with `bestEntryKey` dropped as the fixed scene (same camera, same place in the frame), in chip
+    /// pixels, for the review to show what was not counted.
+    public var scenePairs: [KeypointPair] = []
+    /// Scene correspondences dropped with all this individual's photos.
+    public var sceneDropped = 0
 
     public init(individualID: String, score: Double, verifiedScore: Double, inliers: Int, bestEntryKey: String?) {
         self.individualID = individualID

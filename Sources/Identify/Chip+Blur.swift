@@ -15,6 +15,6 @@ extension Chip {
             }
         }
         guard status == 0 else { throw IdentifyError.native(operation: "motion blur", reason: cString(err)) }
-        return Chip(width: width, height: height, pixels: out)
+        return Chip(width: width, height: height, pixels: out, placement: placement)
     }
 }

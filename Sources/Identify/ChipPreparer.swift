@@ -62,8 +62,12 @@ public final class ChipPreparer {
         guard x1 - x0 >= 8, y1 - y0 >= 8 else {
             throw IdentifyError.tinyCrop(path: path, box: area, minimum: options.minimumBoxSide)
         }
-        return try Self.normalise(pixels: view.pixels + y0 * view.stride + x0, width: x1 - x0, height: y1 - y0,
-                                  stride: view.stride, options: options)
+        var chip = try Self.normalise(pixels: view.pixels + y0 * view.stride + x0, width: x1 - x0, height: y1 - y0,
+                                      stride: view.stride, options: options)
+        chip.placement = FramePlacement(
+            crop: PixelBox(x: Double(x0) * scale, y: Double(y0) * scale, width: Double(x1 - x0) * scale, height: Double(y1 - y0) * scale),
+            chipWidth: chip.width, chipHeight: chip.height, frameWidth: Int(full.width), frameHeight: Int(full.height))
+        return chip
     }
 
     /// Scales a grey crop to the chip width and normalises its contrast.

@@ -20,7 +20,7 @@ public struct FeatureCache: Sendable {
             + (features.blurredFeatures > 0 ? "b\(features.blurredFeatures)x\(Int((features.blurFraction * 10000).rounded()))" : "")
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in media.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return "\(safe)-\(String(hash, radix: 16))-\(box?.key ?? "full")-\(options).rsf"
+        return "\(safe)-\(String(hash, radix: 16))-\(box?.key ?? "full")-\(options)-p.rsf"
     }
 
     /// The cached features for `key`, or those made by `make` (then stored).

@@ -44,6 +44,7 @@ public struct FeatureExtractor: Sendable {
             set.keypoints += extra.keypoints
             set.descriptors += extra.descriptors
         }
+        set.placement = chip.placement
         return set
     }
 

@@ -1,6 +1,17 @@
 /// Parameters of one-vs-many matching (METHODS.md, "Individual identification by coat pattern").
 public struct MatchOptions: Sendable, Equatable {
-    /// Neighbours that vote per query descriptor (K).
+    /// How an individual's evidence is gathered from its photos.
+    public enum Aggregation: String, Sendable, CaseIterable {
+        /// Per query descriptor the best vote among all the individual's photos, summed (HotSpotter's name
+        /// scoring). An individual with many photos collects votes from all of them: it favours large galleries.
+        case union
+        /// Votes per photo; the individual scores with its best photos only (`photosCounted`), and among a
+        /// descriptor's neighbours every individual is represented by its own nearest ones, so a much-photographed
+        /// animal can neither crowd the others out of the vote nor win by sheer numbers.
+        case bestPhotos = "best-photos"
+    }
+
+    /// Neighbours that vote per query descriptor (K); with `.bestPhotos`, per individual.
     public var k: Int = 4
     /// Neighbours after the K voters from which the normaliser distance is taken (Knorm).
     public var kNorm: Int = 1
@@ -26,6 +37,24 @@ public struct MatchOptions: Sendable, Equatable {
     /// Threads sharing one query's nearest-neighbour searches (its descriptors split in chunks). 1 when
     /// many queries already run in parallel (evaluation); the cores when one person waits for one query.
     public var searchThreads: Int = 1
+
+    /// How votes become an individual's score.
+    public var aggregation: Aggregation = .bestPhotos
+    /// Individuals that vote per query descriptor with `.bestPhotos` (the nearest distinct individuals; the next
+    /// one's distance normalises).
+    public var votingIndividuals: Int = 2
+    /// With `.bestPhotos`: an individual's photos (the best by votes) that are spatially verified.
+    public var photosVerified: Int = 6
+    /// With `.bestPhotos`: an individual's photos whose scores are summed into its score.
+    public var photosCounted: Int = 1
+
+    /// Drop scene matches: a correspondence between two photos of the same camera whose keypoints sit at the same
+    /// place in the frame (within `sceneTolerance`) and at the same size is the fixed scene, not the animal.
+    public var sceneSuppression = true
+    /// The scene tolerance as a fraction of the frame diagonal.
+    public var sceneTolerance: Double = 0.012
+    /// Allowed ratio of the two keypoints' sizes in frame pixels for a scene match.
+    public var sceneScaleRatio: ClosedRange<Double> = 0.67...1.5
 
     public init() {}
 

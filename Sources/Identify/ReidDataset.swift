@@ -2,8 +2,10 @@ import Core
 import Foundation
 
 /// A labelled identification dataset: `DIR/metadata.csv` with columns `image_id,identity,path` and
-/// optionally `side` (left|right|empty), `encounter` and `bbox_x,bbox_y,bbox_w,bbox_h` (pixels; the photo is
-/// cropped to the box when present). Paths are relative to DIR unless absolute.
+/// optionally `side` (left|right|empty), `encounter`, `bbox_x,bbox_y,bbox_w,bbox_h` (pixels; the photo is
+/// cropped to the box when present, and the box gives the crop's place in the frame), `camera` (the camera that took
+/// the photo: matches on its fixed scene are dropped) and `timestamp` (orders a burst's frames). Paths are relative
+/// to DIR unless absolute.
 public struct ReidDataset: Sendable {
     public struct Image: Sendable, Equatable {
         public var imageID: String
@@ -13,6 +15,10 @@ public struct ReidDataset: Sendable {
         /// The encounter; an image without one is its own encounter.
         public var encounter: String
         public var box: PixelBox?
+        /// The camera that took the photo, when the dataset says.
+        public var camera: String?
+        /// The photo's time as written (ISO 8601 local), when the dataset says.
+        public var timestamp: String?
     }
 
     public let directory: URL
@@ -60,7 +66,8 @@ public struct ReidDataset: Sendable {
             }
             let absolute = path.hasPrefix("/") ? path : directory.appendingPathComponent(path).path
             images.append(Image(imageID: id, identity: identity, path: absolute, side: FlankSide(text: field("side") ?? ""),
-                                encounter: field("encounter") ?? "image:" + id, box: box))
+                                encounter: field("encounter") ?? "image:" + id, box: box, camera: field("camera"),
+                                timestamp: field("timestamp")))
         }
         self.directory = directory
         self.images = images

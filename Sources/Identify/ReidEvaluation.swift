@@ -29,16 +29,26 @@ public struct ReidEvaluation: Sendable {
         public var predicted: String?
         /// The gallery photo behind the top-ranked individual.
         public var predictedKey: String?
+        /// The query's camera and that of the gallery photo behind the top-ranked individual (nil: not given).
+        public var camera: String?
+        public var predictedCamera: String?
+        /// Correspondences dropped as scene for the top-ranked individual.
+        public var sceneDropped: Int = 0
 
         public init(imageID: String, identity: String, rank: Int?, seconds: Double, predicted: String? = nil,
-                    predictedKey: String? = nil) {
+                    predictedKey: String? = nil, camera: String? = nil, predictedCamera: String? = nil) {
             self.imageID = imageID
             self.identity = identity
             self.rank = rank
             self.seconds = seconds
             self.predicted = predicted
             self.predictedKey = predictedKey
+            self.camera = camera
+            self.predictedCamera = predictedCamera
         }
+
+        /// Whether the first answer's best photo came from the query's own camera.
+        public var predictedFromSameCamera: Bool { camera != nil && camera == predictedCamera }
     }
 
     public let options: Options
@@ -61,7 +71,7 @@ public struct ReidEvaluation: Sendable {
             case .success(let f) where f.count > 0:
                 let image = images[i]
                 usable.append(GalleryEntry(key: image.imageID, individualID: image.identity, side: image.side,
-                                           encounter: image.encounter, features: f))
+                                           encounter: image.encounter, features: f, camera: image.camera))
             case .success:
                 problems.append("\(IdentifyError.noFeatures(path: images[i].path))")
             case .failure(let error):
@@ -79,15 +89,21 @@ public struct ReidEvaluation: Sendable {
         let countable = entries.indices.filter { q in
             entries.indices.contains { g in entries[g].individualID == entries[q].individualID && filters[q].allows(entries[g]) }
         }
+        var cameraOf: [String: String] = [:]
+        for e in entries { if let c = e.camera { cameraOf[e.key] = c } }
+        let cameras = cameraOf
         let results = Parallel.map(count: countable.count, workers: options.workers, context: { () }) { n, _ -> Result<QueryResult, Error> in
             let q = countable[n]
             let t0 = Date()
             return Result {
-                let ranking = try gallery.rank(entries[q].features, filter: filters[q])
+                let ranking = try gallery.rank(entries[q].features, filter: filters[q], camera: entries[q].camera)
                 let rank = ranking.firstIndex { $0.individualID == entries[q].individualID }.map { $0 + 1 }
-                return QueryResult(imageID: entries[q].key, identity: entries[q].individualID, rank: rank,
-                                   seconds: Date().timeIntervalSince(t0), predicted: ranking.first?.individualID,
-                                   predictedKey: ranking.first?.bestEntryKey)
+                var result = QueryResult(imageID: entries[q].key, identity: entries[q].individualID, rank: rank,
+                                         seconds: Date().timeIntervalSince(t0), predicted: ranking.first?.individualID,
+                                         predictedKey: ranking.first?.bestEntryKey, camera: entries[q].camera,
+                                         predictedCamera: ranking.first?.bestEntryKey.flatMap { cameras[$0] })
+                result.sceneDropped = ranking.first?.sceneDropped ?? 0
+                return result
             }
         }
         return ReidReport(results: try results.map { try $0.get() }, problems: problems,

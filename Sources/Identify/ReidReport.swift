@@ -51,6 +51,19 @@ public struct ReidReport: Sendable {
                top1, top5, mAP, macroTop1, queries, secondsPerQuery)
     }
 
+    /// Queries whose first answer was wrong.
+    public var wrongFirst: [ReidEvaluation.QueryResult] { results.filter { $0.rank != 1 && $0.predicted != nil } }
+
+    /// Whether the dataset named cameras (so the same-camera counts mean something).
+    public var hasCameras: Bool { results.contains { $0.camera != nil } }
+
+    /// For wrong and right first answers: how many had their best gallery photo from the query's own camera.
+    public var sameCameraLine: String {
+        let wrong = wrongFirst, right = results.filter { $0.rank == 1 }
+        return "wrong_first=\(wrong.count) from_same_camera=\(wrong.filter(\.predictedFromSameCamera).count)"
+            + " right_first=\(right.count) from_same_camera=\(right.filter(\.predictedFromSameCamera).count)"
+    }
+
     static func averagePrecision(_ r: ReidEvaluation.QueryResult) -> Double { r.rank.map { 1 / Double($0) } ?? 0 }
 
     private func fraction(_ hit: (ReidEvaluation.QueryResult) -> Bool) -> Double {

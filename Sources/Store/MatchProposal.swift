@@ -14,11 +14,14 @@ public struct MatchProposal: Sendable, Equatable {
     public var frameID: Int64?
     /// The verified keypoint pairs between that frame's chip and the reference photo's chip.
     public var pairs: [KeypointPair]
+    /// Correspondences between the same two chips dropped as the camera's fixed scene (not counted as evidence).
+    public var scenePairs: [KeypointPair]
 
     public init(id: Int64? = nil, individualID: String, rank: Int, score: Double, verifiedScore: Double, inliers: Int,
-                referencePhotoID: Int64?, frameID: Int64? = nil, pairs: [KeypointPair] = []) {
+                referencePhotoID: Int64?, frameID: Int64? = nil, pairs: [KeypointPair] = [], scenePairs: [KeypointPair] = []) {
         self.frameID = frameID
         self.pairs = pairs
+        self.scenePairs = scenePairs
         self.id = id
         self.individualID = individualID
         self.rank = rank

@@ -131,10 +131,12 @@ extension SurveyStore {
                                      frame?["bboxWidth"] as Double?, frame?["bboxHeight"] as Double?, p.individualID, p.rank,
                                      p.score, p.verifiedScore, p.inliers, p.referencePhotoID, method, now, encounterID, p.frameID])
                 let candidateID = db.lastInsertedRowID
-                for pair in p.pairs {
-                    try db.execute(sql: """
-                        INSERT INTO matchPair(candidateID, queryX, queryY, galleryX, galleryY, weight) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [candidateID, pair.queryX, pair.queryY, pair.galleryX, pair.galleryY, pair.weight])
+                for (kind, pairs) in [("verified", p.pairs), ("scene", p.scenePairs)] {
+                    for pair in pairs {
+                        try db.execute(sql: """
+                            INSERT INTO matchPair(candidateID, queryX, queryY, galleryX, galleryY, weight, kind) VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [candidateID, pair.queryX, pair.queryY, pair.galleryX, pair.galleryY, pair.weight, kind])
+                    }
                 }
             }
             try db.execute(sql: "UPDATE encounter SET catalogVersion = ?, rankedAt = ? WHERE encounterID = ?",
@@ -151,13 +153,16 @@ extension SurveyStore {
     static func storedProposals(_ db: Database, _ encounterID: Int64) throws -> [MatchProposal] {
         try Row.fetchAll(db, sql: "SELECT * FROM matchCandidate WHERE encounterID = ? ORDER BY rank", arguments: [encounterID]).map { row in
             let id: Int64 = row["id"]
-            let pairs = try Row.fetchAll(db, sql: "SELECT * FROM matchPair WHERE candidateID = ? ORDER BY rowid", arguments: [id]).map {
-                KeypointPair(queryX: $0["queryX"], queryY: $0["queryY"], galleryX: $0["galleryX"], galleryY: $0["galleryY"],
-                             weight: $0["weight"])
+            var pairs: [KeypointPair] = [], scene: [KeypointPair] = []
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM matchPair WHERE candidateID = ? ORDER BY rowid", arguments: [id]) {
+                let pair = KeypointPair(queryX: r["queryX"], queryY: r["queryY"], galleryX: r["galleryX"], galleryY: r["galleryY"],
+                                        weight: r["weight"])
+                if (r["kind"] as String?) == "scene" { scene.append(pair) } else { pairs.append(pair) }
             }
             return MatchProposal(id: id, individualID: row["individualID"], rank: row["rank"], score: row["score"],
                                  verifiedScore: row["verifiedScore"], inliers: row["inliers"],
-                                 referencePhotoID: row["referencePhotoID"], frameID: row["frameID"], pairs: pairs)
+                                 referencePhotoID: row["referencePhotoID"], frameID: row["frameID"], pairs: pairs,
+                                 scenePairs: scene)
         }
     }
 }

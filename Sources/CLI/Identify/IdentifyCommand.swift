@@ -83,9 +83,10 @@ struct IdentifyCommand: ParsableCommand {
         for start in stride(from: 0, to: ids.count, by: 4 * workers) {
             if stop.isSet { break }
             let chunk = try ids[start..<min(ids.count, start + 4 * workers)].map { try store.encounter($0) }
+            let cameras = try store.cameras(mediaIDs: chunk.flatMap { $0.frames.map(\.mediaID) })
             let rankings = Parallel.map(count: chunk.count, workers: workers,
                                         context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
-                EncounterMatcher(gallery: gallery, source: source, top: top).rank(chunk[i])
+                EncounterMatcher(gallery: gallery, source: source, top: top, cameras: cameras).rank(chunk[i])
             }
             for (e, r) in zip(chunk, rankings) {
                 try store.saveRanking(encounterID: e.encounterID, catalogVersion: gallery.version, frames: r.frames,

@@ -25,6 +25,11 @@ struct PatternOptions: ParsableArguments {
     var checks: Int = MatchOptions().checks
     @Flag(help: "Exact nearest-neighbour search instead of the kd-tree forest (slow).")
     var exact = false
+    @Option(help: ArgumentHelp("How an individual's photos add up: best-photos (its best photo; fair to rarely seen animals) or union (every photo's votes, HotSpotter's name scoring).",
+                               valueName: "best-photos|union"))
+    var aggregation: String = MatchOptions().aggregation.rawValue
+    @Flag(inversion: .prefixedNo, help: "Drop matches on a camera's fixed scene (same camera, same place in the frame).")
+    var sceneSuppression = MatchOptions().sceneSuppression
 
     func validate() throws {
         guard chipWidth >= 64 else { throw ValidationError("--chip-width must be at least 64 pixels") }
@@ -32,6 +37,9 @@ struct PatternOptions: ParsableArguments {
         guard blurredFeatures >= 0 else { throw ValidationError("--blurred-features must not be negative") }
         guard blurFraction > 0, blurFraction < 0.5 else { throw ValidationError("--blur-fraction must lie between 0 and 0.5") }
         guard checks >= 1 else { throw ValidationError("--checks must be at least 1") }
+        guard MatchOptions.Aggregation(rawValue: aggregation) != nil else {
+            throw ValidationError("--aggregation must be best-photos or union (got '\(aggregation)')")
+        }
     }
 
     var chip: ChipPreparer.Options {
@@ -51,6 +59,8 @@ struct PatternOptions: ParsableArguments {
     var match: MatchOptions {
         var o = exact ? MatchOptions.exact : MatchOptions()
         o.checks = checks
+        o.aggregation = MatchOptions.Aggregation(rawValue: aggregation) ?? o.aggregation
+        o.sceneSuppression = sceneSuppression
         return o
     }
 }
@@ -64,7 +74,8 @@ extension ReidCommand {
                 metadata.csv columns: image_id,identity,path and optionally side (left|right|empty), encounter and
                 bbox_x,bbox_y,bbox_w,bbox_h (pixels). Every image is a query against the images of other encounters
                 (same side when both are known); a query counts only when its identity appears there.
-                The last line is: top1=… top5=… mAP=… macro_top1=… queries=N s_per_query=…
+                With a camera column, matches on a camera's fixed scene are dropped, and the line before the last counts
+                the first answers whose best photo came from the query's own camera. The last line is: top1=… top5=… mAP=… macro_top1=… queries=N s_per_query=…
                 """
         )
 
@@ -74,7 +85,7 @@ extension ReidCommand {
         var cache: String?
         @Option(help: "Threads for feature extraction and queries (default: all cores).")
         var workers: Int = ProcessInfo.processInfo.activeProcessorCount
-        @Option(help: "Write one CSV line per query (image_id,identity,rank,predicted,predicted_image) to this file.")
+        @Option(help: "Write one CSV line per query (image_id,identity,rank,predicted,predicted_image,camera,predicted_camera,scene_dropped) to this file.")
         var results: String?
         @OptionGroup var pattern: PatternOptions
 
@@ -100,13 +111,14 @@ extension ReidCommand {
                          report.images - report.problems.count,
                          report.extractionSeconds / Double(max(1, report.images)) * Double(options.workers)))
             if let results {
-                var lines = ["image_id,identity,rank,predicted,predicted_image"]
+                var lines = ["image_id,identity,rank,predicted,predicted_image,camera,predicted_camera,scene_dropped"]
                 for r in report.results {
-                    lines.append([r.imageID, r.identity, r.rank.map(String.init) ?? "", r.predicted ?? "", r.predictedKey ?? ""]
-                        .joined(separator: ","))
+                    lines.append([r.imageID, r.identity, r.rank.map(String.init) ?? "", r.predicted ?? "", r.predictedKey ?? "",
+                                  r.camera ?? "", r.predictedCamera ?? "", String(r.sceneDropped)].joined(separator: ","))
                 }
                 try (lines.joined(separator: "\n") + "\n").write(toFile: results, atomically: true, encoding: .utf8)
             }
+            if report.hasCameras { print(report.sameCameraLine) }
             print(report.summaryLine)
         }
     }

@@ -42,6 +42,7 @@ public final class CatalogGallery: @unchecked Sendable {
             for ref in individual.referencePhotos { refs.append((individual.individualID, ref)) }
         }
         let references = refs.map(\.1)
+        let cameras = try store.cameras(mediaIDs: references.map(\.mediaID))
         let extracted = Parallel.map(count: refs.count, workers: workers,
                                      context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
             let ref = references[i]
@@ -57,7 +58,8 @@ public final class CatalogGallery: @unchecked Sendable {
                 let key = key(ref)
                 referenceOf[key] = ref
                 entries.append(GalleryEntry(key: key, individualID: individualID, side: FlankSide(text: ref.side),
-                                            encounter: encounter(eventID: ref.eventID, mediaID: ref.mediaID), features: f))
+                                            encounter: encounter(eventID: ref.eventID, mediaID: ref.mediaID), features: f,
+                                            camera: cameras[ref.mediaID]))
             case .failure(let error):
                 problems.append("reference photo \(ref.id) of \(individualID): \(error)")
             }
@@ -70,9 +72,11 @@ public final class CatalogGallery: @unchecked Sendable {
     public func add(version: Int64) throws { self.version = version }
 
     /// Adds a newly confirmed reference photo without rebuilding the index (the catalog moved to `version`).
-    public func add(individualID: String, reference: CatalogIndividual.ReferencePhoto, features: FeatureSet, version: Int64) throws {
+    public func add(individualID: String, reference: CatalogIndividual.ReferencePhoto, features: FeatureSet, version: Int64,
+                    camera: String? = nil) throws {
         let entry = GalleryEntry(key: Self.key(reference), individualID: individualID, side: FlankSide(text: reference.side),
-                                 encounter: Self.encounter(eventID: reference.eventID, mediaID: reference.mediaID), features: features)
+                                 encounter: Self.encounter(eventID: reference.eventID, mediaID: reference.mediaID), features: features,
+                                 camera: camera)
         if let current = gallery {
             try current.add(entry)
             // Added photos are searched exactly; fold them into fresh kd-trees once they are a quarter of the rows.

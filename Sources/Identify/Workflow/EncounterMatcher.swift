@@ -21,17 +21,23 @@ public struct EncounterMatcher {
     public let gallery: CatalogGallery
     public let source: FeatureSource
     public var top: Int
+    /// The camera of each frame's photo (media ID → camera), for scene suppression; frames not listed are matched
+    /// without it.
+    public var cameras: [Int64: String]
 
-    public init(gallery: CatalogGallery, source: FeatureSource, top: Int = 5) {
+    public init(gallery: CatalogGallery, source: FeatureSource, top: Int = 5, cameras: [Int64: String] = [:]) {
         self.gallery = gallery
         self.source = source
         self.top = top
+        self.cameras = cameras
     }
 
     /// Ranks the encounter and stores the proposals (replacing earlier ones) with the gallery's catalog version.
     @discardableResult
     public func rankAndStore(_ encounter: Encounter, in store: SurveyStore) throws -> Ranking {
-        let ranking = rank(encounter)
+        var matcher = self
+        if matcher.cameras.isEmpty { matcher.cameras = try store.cameras(mediaIDs: encounter.frames.map(\.mediaID)) }
+        let ranking = matcher.rank(encounter)
         try store.saveRanking(encounterID: encounter.encounterID, catalogVersion: gallery.version, frames: ranking.frames,
                               proposals: ranking.proposals, method: Self.method)
         return ranking
@@ -60,7 +66,7 @@ public struct EncounterMatcher {
             let filter = QueryFilter(side: side, excludedEncounter: CatalogGallery.encounter(eventID: encounter.eventID,
                                                                                            mediaID: frame.mediaID))
             let candidates: [Candidate]
-            do { candidates = try g.rank(features, filter: filter) } catch {
+            do { candidates = try g.rank(features, filter: filter, camera: cameras[frame.mediaID]) } catch {
                 ranking.problems.append("\(frame.path): \(error)")
                 continue
             }
@@ -86,7 +92,7 @@ public struct EncounterMatcher {
             return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
                                  inliers: item.value.inliers,
                                  referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
-                                 frameID: item.value.frame, pairs: c?.matches ?? [])
+                                 frameID: item.value.frame, pairs: c?.matches ?? [], scenePairs: c?.scenePairs ?? [])
         }
         return ranking
     }

@@ -34,7 +34,8 @@ public final class ReviewSession {
         if let reference, let individualID = decision.individualID, let ref = try review.store.referencePhoto(id: reference) {
             let features = try source.features(path: ref.photo.filePath, box: ref.photo.box, width: ref.photo.width,
                                                height: ref.photo.height)
-            try gallery.add(individualID: individualID, reference: ref.photo, features: features, version: version)
+            let camera = try review.store.cameras(mediaIDs: [ref.photo.mediaID])[ref.photo.mediaID]
+            try gallery.add(individualID: individualID, reference: ref.photo, features: features, version: version, camera: camera)
         } else {
             try gallery.add(version: version)
         }

@@ -83,6 +83,8 @@ public struct ReviewItem: Sendable, Encodable {
         /// Photos of the other flank left out.
         public var otherFlank: Int
         public var pairs: [Pair]
+        /// Correspondences between the same two photos dropped as the camera's fixed scene (drawn apart, not counted).
+        public var scenePairs: [Pair] = []
         public var zoom: Zoom?
         public var context: Context
     }

@@ -88,18 +88,20 @@ struct ReviewItemBuilder {
                              time: refPlaces[r.mediaID]?.timestamp.map(Self.iso), station: policy.station(refPlaces[r.mediaID]?.locationID),
                              features: nil, failure: nil)
         }
-        var pairs: [ReviewItem.Pair] = []
+        var pairs: [ReviewItem.Pair] = [], scenePairs: [ReviewItem.Pair] = []
         var zoom: ReviewItem.Zoom?
         let frame = encounter.frames.first { $0.id == p.frameID }
         let reference = ordered.first { $0.id == p.referencePhotoID }
         if let frame, let reference, let fw = frame.width, let fh = frame.height, let rw = reference.width, let rh = reference.height {
             let qMap = ChipMapping(box: Self.pixelBox(frame.box, width: fw, height: fh), imageWidth: fw, imageHeight: fh)
             let rMap = ChipMapping(box: reference.box.flatMap { Self.pixelBox($0, width: rw, height: rh) }, imageWidth: rw, imageHeight: rh)
-            pairs = p.pairs.sorted { $0.weight > $1.weight }.map { k in
+            func mapped(_ k: KeypointPair) -> ReviewItem.Pair {
                 let q = qMap.imagePoint(chipX: Double(k.queryX), chipY: Double(k.queryY))
                 let r = rMap.imagePoint(chipX: Double(k.galleryX), chipY: Double(k.galleryY))
                 return ReviewItem.Pair(q: [Self.round(q.x), Self.round(q.y)], r: [Self.round(r.x), Self.round(r.y)], weight: Double(k.weight))
             }
+            pairs = p.pairs.sorted { $0.weight > $1.weight }.map(mapped)
+            scenePairs = p.scenePairs.map(mapped)
             zoom = Self.zoom(pairs: pairs, frameBox: Self.pixelBox(frame.box, width: fw, height: fh),
                              referenceBox: reference.box.flatMap { Self.pixelBox($0, width: rw, height: rh) }
                                  ?? PixelBox(x: 0, y: 0, width: Double(rw), height: Double(rh)))
@@ -110,7 +112,8 @@ struct ReviewItemBuilder {
             candidateID: p.id ?? 0, rank: p.rank, individualID: p.individualID, name: individual.name, score: p.score,
             verifiedScore: p.verifiedScore, inliers: p.inliers, bar: best > 0 ? max(0, p.verifiedScore / best) : 0,
             frameID: p.frameID, referencePhotoID: reference?.id, photos: photos,
-            otherFlank: individual.referencePhotos.count - allowed.count, pairs: pairs, zoom: zoom, context: context)
+            otherFlank: individual.referencePhotos.count - allowed.count, pairs: pairs, scenePairs: scenePairs, zoom: zoom,
+            context: context)
     }
 
     /// The locked-zoom map: fitted to the pairs when they determine one, else box onto box.

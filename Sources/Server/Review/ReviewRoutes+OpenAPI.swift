@@ -99,6 +99,9 @@ extension ReviewRoutes {
                 "pairs": {"type": "array", "items": {"type": "object", "required": ["q", "r", "weight"], "properties": {
                   "q": {"type": "array", "items": {"type": "number"}, "description": "frame pixels"},
                   "r": {"type": "array", "items": {"type": "number"}, "description": "reference photo pixels"}, "weight": {"type": "number"}}}},
+                "scenePairs": {"type": "array", "description": "correspondences dropped as the camera's fixed scene (same camera, same place in the frame); not evidence",
+                  "items": {"type": "object", "required": ["q", "r", "weight"], "properties": {
+                  "q": {"type": "array", "items": {"type": "number"}}, "r": {"type": "array", "items": {"type": "number"}}, "weight": {"type": "number"}}}},
                 "zoom": {"type": "object", "required": ["fit", "forward", "inverse"], "properties": {"fit": {"type": "string", "enum": ["pairs", "box"]},
                   "forward": {"$ref": "#/components/schemas/Affine"}, "inverse": {"$ref": "#/components/schemas/Affine"}, "residual": {"type": "number"}}},
                 "context": {"type": "object", "required": ["sightings"], "properties": {"timeGap": {"type": "string"}, "timeGapSeconds": {"type": "number"},

@@ -112,10 +112,16 @@ var RosetteView = (function () {
   }
 
   // Draws the box and the top-n pair dots (index i in both photos) on a viewer's overlay.
-  function drawOverlay(viewer, box, points, onHover) {
+  function drawOverlay(viewer, box, points, onHover, scenePoints) {
     var svg = viewer.svg;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     if (box) svg.appendChild(el("rect", { "class": "box", x: box.x, y: box.y, width: box.width, height: box.height }));
+    // Matches dropped as the camera's fixed scene: grey crosses, not evidence.
+    var sg = el("g", { "class": "scene" });
+    (scenePoints || []).forEach(function (p) {
+      sg.appendChild(el("path", { "class": "scene-pt", d: "M" + (p[0] - 4) + " " + (p[1] - 4) + "l8 8m0 -8l-8 8" }));
+    });
+    svg.appendChild(sg);
     var g = el("g", { "class": "kp" });
     points.forEach(function (p, i) {
       var c = el("circle", { "class": "dot", cx: p[0], cy: p[1], r: 4, "data-i": i });

@@ -63,6 +63,11 @@
     if (!c || !f || !p || c.frameID !== f.id || c.referencePhotoID !== p.id) return [];
     return c.pairs.slice(0, st.topN);
   }
+  function scenePairsShown() {
+    var c = candidate(), f = frame(), p = photo();
+    if (!c || !f || !p || c.frameID !== f.id || c.referencePhotoID !== p.id) return [];
+    return c.scenePairs || [];
+  }
 
   function modes() {
     var m = [["lock zoom", st.lock], ["keypoints", st.keypoints], ["lines", st.lines], ["overlays hidden", st.hidden]];
@@ -101,8 +106,11 @@
       });
       if (st.lines) lines();
     }
-    RosetteView.drawOverlay(left, f && f.box, ps.map(function (x) { return x.q; }), hover);
-    RosetteView.drawOverlay(right, p && p.box, ps.map(function (x) { return x.r; }), hover);
+    var sc = scenePairsShown();
+    RosetteView.drawOverlay(left, f && f.box, ps.map(function (x) { return x.q; }), hover, sc.map(function (x) { return x.q; }));
+    RosetteView.drawOverlay(right, p && p.box, ps.map(function (x) { return x.r; }), hover, sc.map(function (x) { return x.r; }));
+    var note = $("rv-scene-note");
+    if (note) note.textContent = sc.length ? sc.length + " matches on the camera's fixed scene dropped (grey crosses)" : "";
     if (st.lines) lines();
   }
   function lines() { RosetteView.drawLines($("rv-lines"), left, right, pairsShown(), st.lit); }
