@@ -7,6 +7,12 @@ public struct StoredFlank: Sendable, Equatable {
     public var side: String
     public var confidence: Double?
     public var source: String?
+
+    public init(side: String, confidence: Double?, source: String?) {
+        self.side = side
+        self.confidence = confidence
+        self.source = source
+    }
 }
 
 /// A photo whose flank side is known (a person's or a confident direction of travel), to train the chip model on.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Identify
 import Store
@@ -26,9 +27,10 @@ extension IdentifyCommand {
             flank.model = model
         }
         // 3. Travel and chips fused.
-        let fused = flank.model == nil ? travelled : Parallel.map(count: encounters.count, workers: workers,
-                                                                   context: { flank.preparer() }) { i, preparer in
-            flank.estimate(encounters[i], person: false, preparer: preparer)
+        let final = flank
+        let fused = final.model == nil ? travelled : Parallel.map(count: encounters.count, workers: workers,
+                                                                   context: { final.preparer() }) { i, preparer in
+            final.estimate(encounters[i], person: false, preparer: preparer)
         }
         var counts: [String: Int] = [:]
         for (e, f) in zip(encounters, fused) {

@@ -60,9 +60,12 @@ public struct FlankEvaluation: Sendable {
     public func run(_ dataset: FlankDataset) -> Report {
         let images = dataset.images
         let options = self.options
-        var chipOptions = ChipPreparer.Options()
-        chipOptions.chipWidth = options.chipWidth
-        chipOptions.minimumBoxSide = 8
+        let chipOptions: ChipPreparer.Options = {
+            var o = ChipPreparer.Options()
+            o.chipWidth = options.chipWidth
+            o.minimumBoxSide = 8
+            return o
+        }()
         let prepared = Parallel.map(count: images.count, workers: max(1, options.workers),
                                     context: { ChipPreparer(options: chipOptions) }) { i, preparer -> (features: [Double]?, size: (Double, Double)?, problem: String?) in
             let image = images[i]

@@ -39,9 +39,12 @@ public struct TravelDirection: Sendable {
     /// The estimate for one camera's frames of one burst (any order: sorted by time, then as given);
     /// `aspect` is the photos' width over their height (boxes are relative to each).
     public func estimate(_ frames: [Frame], aspect: Double = 4.0 / 3.0) -> FlankEstimate {
-        let ordered = frames.enumerated().sorted {
-            ($0.element.time ?? .distantPast, $0.offset) < ($1.element.time ?? .distantPast, $1.offset)
-        }.map(\.element).filter { $0.box.count == 4 && $0.box[2] > 0 && $0.box[3] > 0 }
+        let indexed: [(offset: Int, frame: Frame)] = frames.enumerated().map { ($0.offset, $0.element) }
+        let sorted = indexed.sorted { a, b in
+            let ta = a.frame.time ?? Date.distantPast, tb = b.frame.time ?? Date.distantPast
+            return ta != tb ? ta < tb : a.offset < b.offset
+        }
+        let ordered: [Frame] = sorted.map(\.frame).filter(Self.usable)
         guard ordered.count >= 2 else { return FlankEstimate(rightProbability: 0.5, source: .travel, threshold: threshold) }
         var net = 0.0, travelled = 0.0
         for (a, b) in zip(ordered, ordered.dropFirst()) {
@@ -52,9 +55,16 @@ public struct TravelDirection: Sendable {
         guard travelled > 0 else { return FlankEstimate(rightProbability: 0.5, source: .travel, threshold: threshold) }
         let consistency = abs(net) / travelled
         let z = (abs(net) - stillShift) / jitter
-        let lean = z > 0 ? (Self.normalCDF(z) - 0.5) * 2 * consistency : 0
-        let p = 0.5 + (net > 0 ? 1 : -1) * lean / 2
+        let lean: Double = z > 0 ? (Self.normalCDF(z) - 0.5) * 2 * consistency : 0
+        let sign: Double = net > 0 ? 1 : -1
+        let p: Double = 0.5 + sign * lean / 2
         return FlankEstimate(rightProbability: p, source: .travel, threshold: threshold)
+    }
+
+    /// A box with four values and a positive size.
+    static func usable(_ f: Frame) -> Bool {
+        guard f.box.count == 4 else { return false }
+        return f.box[2] > 0 && f.box[3] > 0
     }
 
     /// The shift from box `a` to box `b` in box heights (positive: towards the right), nil when both
