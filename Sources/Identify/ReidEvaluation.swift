@@ -14,6 +14,8 @@ public struct ReidEvaluation: Sendable {
         public var workers = ProcessInfo.processInfo.activeProcessorCount
         /// Where chip features are cached (nil: not cached).
         public var cache: FeatureCache?
+        /// Flank sides by image ID used instead of the dataset's (e.g. estimated: `FlankEvaluation.estimatedSides`).
+        public var sides: [String: FlankSide]?
 
         public init() {}
     }
@@ -70,8 +72,9 @@ public struct ReidEvaluation: Sendable {
             switch result {
             case .success(let f) where f.count > 0:
                 let image = images[i]
-                usable.append(GalleryEntry(key: image.imageID, individualID: image.identity, side: image.side,
-                                           encounter: image.encounter, features: f, camera: image.camera))
+                usable.append(GalleryEntry(key: image.imageID, individualID: image.identity,
+                                           side: options.sides?[image.imageID] ?? image.side, encounter: image.encounter,
+                                           features: f, camera: image.camera))
             case .success:
                 problems.append("\(IdentifyError.noFeatures(path: images[i].path))")
             case .failure(let error):

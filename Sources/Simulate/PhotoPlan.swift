@@ -16,7 +16,8 @@ public struct PlannedPhoto: Codable, Sendable, Equatable {
     /// Path relative to `OUT/photos`: `S07/A/IMG_0001.JPG`.
     public var relativePath: String
     public var isNight: Bool
-    /// Direction the subject faces in the image (+1 right, −1 left) and hence the flank shown.
+    /// Direction the subject faces and walks in the image (+1 right, −1 left) and hence the flank shown
+    /// (+1: its right flank).
     public var direction: Double
     /// 0 for the first camera of a station, 1 for the facing camera.
     public var cameraSlot: Int

@@ -7,7 +7,7 @@ struct Placement: Sendable {
     var groundY: Double
     /// Pixels per metre at the subject's distance, times its size factor.
     var scale: Double
-    /// +1 facing image-right (left flank visible), −1 facing left (right flank visible).
+    /// +1 facing image-right (right flank visible), −1 facing left (left flank visible).
     var direction: Double
     /// Foreshortening of the body length, cos(yaw).
     var foreshortening: Double

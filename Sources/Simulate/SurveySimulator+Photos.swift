@@ -115,7 +115,8 @@ extension SimulatedSurvey {
             let animal = population.individuals[i]
             record.species = SpeciesSettings.leopardName
             record.individualID = animal.id
-            record.side = photo.direction > 0 ? FlankSide.left.rawValue : FlankSide.right.rawValue
+            // Heading towards the image's right edge shows the animal's right flank (DATASET.md).
+            record.side = photo.direction > 0 ? FlankSide.right.rawValue : FlankSide.left.rawValue
             record.observationType = ObservationType.animal.rawValue
             record.lifeStage = animal.ageClass == .cub ? "juvenile" : animal.ageClass.rawValue
             record.sex = animal.sex.rawValue

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v6-life-history", migrate: v6LifeHistory)
         migrator.registerMigration("v7-web-users", migrate: v7WebUsers)
         migrator.registerMigration("v8-review-log", migrate: v8ReviewLog)
+        migrator.registerMigration("v9-flank-estimate", migrate: v9FlankEstimate)
         migrator.registerMigration("v10-scene-pairs", migrate: v10ScenePairs)
         return migrator
     }

@@ -35,7 +35,8 @@ extension SurveyStore {
             var outcome: DecisionOutcome?, pending = false
             let entryID = try SurveyStore.logged(db, header) {
                 if let side = s.side, side != encounter.side {
-                    try db.execute(sql: "UPDATE encounter SET side = ? WHERE encounterID = ?", arguments: [side, s.encounterID])
+                    try db.execute(sql: "UPDATE encounter SET side = ?, sideSource = 'person', sideConfidence = 1 WHERE encounterID = ?",
+                                   arguments: [side, s.encounterID])
                     try SurveyStore.log(db, actor: s.actor, entity: "encounter", id: String(s.encounterID), action: "side",
                                         detail: "\(encounter.side) → \(side)")
                     encounter.side = side

@@ -29,6 +29,7 @@ struct IdentifyCommand: ParsableCommand {
     var passGap = 5.0
     @Flag(help: "Rank every undecided encounter again, even those ranked against the current catalog.") var again = false
     @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Leave the flank side of new encounters unknown (default: estimated from travel and the chips).") var noSideEstimate = false
     @OptionGroup var pattern: PatternOptions
 
     func run() throws {
@@ -43,6 +44,7 @@ struct IdentifyCommand: ParsableCommand {
                 boxes: [IdentificationBox(observationID: nil, mediaID: media.mediaID, eventID: nil, deploymentID: nil, timestamp: nil,
                                           path: media.path, width: media.width, height: media.height, box: box, confidence: nil,
                                           scientificName: nil)]))
+            if !noSideEstimate { _ = try estimateFlanks(store: store) }
             try rank([e.encounterID], store: store, cache: cache)
             return
         }
@@ -55,8 +57,11 @@ struct IdentifyCommand: ParsableCommand {
             queued += 1
         }
         print("\(boxes.count) new \(species) boxes → \(queued) new encounters (frames of one pass through a burst together)")
+        let flanked = noSideEstimate ? [] : Set(try estimateFlanks(store: store))
         let version = try store.catalogVersion()
-        let todo = try store.undecidedEncounterIDs(rankedBefore: again ? nil : version)
+        var todo = try store.undecidedEncounterIDs(rankedBefore: again ? nil : version)
+        let pending = Set(todo)  // encounters ranked before their side was estimated are ranked again
+        todo += try store.undecidedEncounterIDs().filter { flanked.contains($0) && !pending.contains($0) }
         guard !todo.isEmpty else {
             print("every undecided encounter is ranked against the current catalog: `rosette review next`")
             return

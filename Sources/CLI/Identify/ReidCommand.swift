@@ -7,7 +7,7 @@ struct ReidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reid",
         abstract: "Individual identification by coat pattern: evaluation on labelled datasets.",
-        subcommands: [Eval.self]
+        subcommands: [Eval.self, Flank.self]
     )
 }
 
@@ -87,6 +87,8 @@ extension ReidCommand {
         var workers: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Write one CSV line per query (image_id,identity,rank,predicted,predicted_image,camera,predicted_camera,scene_dropped) to this file.")
         var results: String?
+        @Flag(help: "Use flank sides estimated from travel and the chips (`reid flank`) instead of the side column.")
+        var estimateSide = false
         @OptionGroup var pattern: PatternOptions
 
         func run() throws {
@@ -97,6 +99,11 @@ extension ReidCommand {
             options.match = pattern.match
             options.workers = max(1, workers)
             options.cache = cache.map { FeatureCache(directory: URL(fileURLWithPath: $0)) }
+            if estimateSide {
+                var flank = FlankEvaluation.Options()
+                flank.workers = options.workers
+                options.sides = FlankEvaluation(options: flank).estimatedSides(try FlankDataset(directory: URL(fileURLWithPath: dataset)))
+            }
             let report = try ReidEvaluation(options: options).run(data) { message in
                 FileHandle.standardError.write(Data((message + "\n").utf8))
             }

@@ -39,7 +39,8 @@ extension ReviewCommand {
                 let url = store.directory.appendingPathComponent("cache/review/encounter-\(id).jpg")
                 try review.sheet(encounter, proposals: proposals, rows: max(1, rows)).write(to: url)
                 ReviewCommand.show(encounter, proposals: proposals, reranked: false, sheet: url, format: format,
-                                   mothers: try store.proposedMothers(encounterID: id, topCandidate: proposals.first?.individualID))
+                                   mothers: try store.proposedMothers(encounterID: id, topCandidate: proposals.first?.individualID),
+                                   flank: try? store.flank(encounterID: id))
                 var done = false
                 while !done {
                     print(format == .tsv ? "decide" : "decision (rank, confirm ID, new ID, reject, unidentifiable, not-target, skip, quit)> ",

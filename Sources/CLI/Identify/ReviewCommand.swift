@@ -16,7 +16,7 @@ struct ReviewCommand: ParsableCommand {
 
     /// Prints an encounter, its proposals and where its picture is: for a person, or as tab-separated lines.
     static func show(_ encounter: Encounter, proposals: [MatchProposal], reranked: Bool, sheet url: URL, format: Format,
-                     mothers: [MotherProposal] = []) {
+                     mothers: [MotherProposal] = [], flank: StoredFlank? = nil) {
         switch format {
         case .tsv:
             print("encounter\t\(encounter.encounterID)\t\(encounter.eventID ?? "")\t\(encounter.deploymentID ?? "")\t\(encounter.side)")
@@ -32,6 +32,7 @@ struct ReviewCommand: ParsableCommand {
         case .text:
             print("encounter \(encounter.encounterID): \(encounter.frames.count) frames at \(encounter.deploymentID ?? "?")"
                   + (encounter.eventID.map { " (burst \($0))" } ?? "") + (reranked ? " — ranked against the current catalog" : ""))
+            if let flank { print("  " + flankText(flank)) }
             for f in encounter.frames {
                 print("  photo \(f.mediaID): \(f.path)" + (f.failure.map { " — unusable: \($0)" } ?? ""))
             }
@@ -48,6 +49,13 @@ struct ReviewCommand: ParsableCommand {
             for m in mothers { print("possible mother: \(m.motherID) (\(m.reason)); record it with --mother \(m.motherID)") }
             print("picture: \(url.path)")
         }
+    }
+
+    /// "side: right (travel, confidence 0.93)"; an unknown side is compared with both flanks.
+    static func flankText(_ f: StoredFlank) -> String {
+        let how = [f.source, f.confidence.map { String(format: "confidence %.2f", $0) }].compactMap { $0 }.joined(separator: ", ")
+        return "side: \(f.side)" + (how.isEmpty ? "" : " (\(how))") + (f.side == "unknown" ? " — compared with both flanks" : "")
+            + "; correct it with `review decide --side left|right`"
     }
 
     struct Next: ParsableCommand {
@@ -76,7 +84,8 @@ struct ReviewCommand: ParsableCommand {
                 ?? store.directory.appendingPathComponent("cache/review/encounter-\(id).jpg")
             try review.sheet(encounter, proposals: proposals, rows: max(1, rows)).write(to: url)
             ReviewCommand.show(encounter, proposals: proposals, reranked: reranked, sheet: url, format: format,
-                               mothers: try store.proposedMothers(encounterID: id, topCandidate: proposals.first?.individualID))
+                               mothers: try store.proposedMothers(encounterID: id, topCandidate: proposals.first?.individualID),
+                               flank: try? store.flank(encounterID: id))
             if format == .text {
                 print("decide with: rosette review decide --encounter \(id) --confirm ID | --new ID | --reject | --unidentifiable"
                       + " | --not-target [--species NAME] | --skip")
@@ -102,6 +111,7 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "With --confirm/--new: the animal's sex as seen (female, male, unknown).") var sex: String?
         @Option(help: "With --confirm/--new: its life stage as seen (cub, subadult, adult) on the encounter's day.") var lifeStage: String?
         @Option(help: "With --confirm/--new: its mother (\"cub of L07\").") var mother: String?
+        @Option(help: "The flank side the encounter shows (left, right, unknown), when the estimate is wrong.") var side: String?
 
         func validate() throws {
             let chosen = [confirm != nil, newID != nil, reject, unidentifiable, notTarget, skip].filter { $0 }.count
@@ -113,6 +123,9 @@ struct ReviewCommand: ParsableCommand {
             if (sex != nil || lifeStage != nil || mother != nil) && confirm == nil && newID == nil {
                 throw ValidationError("--sex, --life-stage and --mother go with --confirm or --new")
             }
+            if let side, !["left", "right", "unknown"].contains(side.lowercased()) {
+                throw ValidationError("--side '\(side)' is not one of left, right, unknown")
+            }
             if let lifeStage, LifeStage(label: lifeStage) == nil { throw ValidationError("--life-stage '\(lifeStage)' is not one of cub, subadult, adult") }
         }
 
@@ -121,6 +134,9 @@ struct ReviewCommand: ParsableCommand {
             let who = actor.actor ?? store.settings.defaultActor
             guard let id = try encounter ?? media.flatMap({ try store.undecidedEncounter(mediaID: $0) }) else {
                 throw ValidationError("photo \(media ?? 0) is in no undecided encounter (see `rosette review next`)")
+            }
+            if let side {
+                try store.setFlank(encounterID: id, side: side.lowercased(), confidence: 1, source: "person", actor: who)
             }
             if skip {
                 try store.skipEncounter(id, actor: who)
