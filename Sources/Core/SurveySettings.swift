@@ -26,6 +26,8 @@ public struct SurveySettings: Sendable, Equatable {
     /// A "new individual" review decision waits for a second, different reviewer to confirm it before the
     /// catalog changes (false new IDs inflate the census).
     public var confirmNewIndividuals = false
+    /// `[identify]`: a global descriptor network fused with the coat-pattern matching (see `DescriptorSetting`).
+    public var descriptor = DescriptorSetting()
 
     public init() {}
 
@@ -61,6 +63,7 @@ public struct SurveySettings: Sendable, Equatable {
         # A "new individual" decision is applied only once a second, different reviewer confirms it.
         confirm_new = \(confirmNewIndividuals)
 
+        \(descriptor.tomlText)
         """
     }
 
@@ -141,6 +144,7 @@ public struct SurveySettings: Sendable, Equatable {
             peopleBoxThreshold = v
         case ("privacy", "withhold_unscreened"): withholdUnscreened = try bool()
         case ("review", "confirm_new"): confirmNewIndividuals = try bool()
+        case ("identify", _): try descriptor.apply(key: key, text: key == "descriptor_input_size" ? String(Int(try number())) : try string(), file: file, line: line)
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

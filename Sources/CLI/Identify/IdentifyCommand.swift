@@ -30,9 +30,11 @@ struct IdentifyCommand: ParsableCommand {
     @Flag(help: "Rank every undecided encounter again, even those ranked against the current catalog.") var again = false
     @Flag(help: "No progress output.") var quiet = false
     @OptionGroup var pattern: PatternOptions
+    @OptionGroup var descriptor: DescriptorArguments
 
     func run() throws {
         let store = try survey.open()
+        let model = try descriptor.load() ?? CatalogDescriptor.surveyModel(store)  // checked before any photo
         let cache = FeatureCache(survey: store.directory)
         var queued = 0
         if let path = photo.photo {
@@ -43,7 +45,7 @@ struct IdentifyCommand: ParsableCommand {
                 boxes: [IdentificationBox(observationID: nil, mediaID: media.mediaID, eventID: nil, deploymentID: nil, timestamp: nil,
                                           path: media.path, width: media.width, height: media.height, box: box, confidence: nil,
                                           scientificName: nil)]))
-            try rank([e.encounterID], store: store, cache: cache)
+            try rank([e.encounterID], store: store, cache: cache, model: model)
             return
         }
         let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold,
@@ -61,15 +63,15 @@ struct IdentifyCommand: ParsableCommand {
             print("every undecided encounter is ranked against the current catalog: `rosette review next`")
             return
         }
-        try rank(todo, store: store, cache: cache)
+        try rank(todo, store: store, cache: cache, model: model)
     }
 
-    private func rank(_ ids: [Int64], store: SurveyStore, cache: FeatureCache) throws {
+    private func rank(_ ids: [Int64], store: SurveyStore, cache: FeatureCache, model: DescriptorModel?) throws {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         var match = pattern.match
         match.searchThreads = ids.count == 1 ? workers : 1  // one waiting person: split the query; many: one per core
         let gallery = try CatalogGallery.build(store: store, cache: cache, chip: pattern.chip, features: pattern.features,
-                                               match: match)
+                                               match: match, descriptor: model)
         gallery.problems.forEach { warn($0) }
         print("catalog: \(gallery.referenceOf.count) reference photos of \(gallery.gallery?.individualCount ?? 0) individuals"
               + " at version \(gallery.version)"

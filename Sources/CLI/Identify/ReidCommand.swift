@@ -77,10 +77,12 @@ extension ReidCommand {
         @Option(help: "Write one CSV line per query (image_id,identity,rank,predicted,predicted_image) to this file.")
         var results: String?
         @OptionGroup var pattern: PatternOptions
+        @OptionGroup var descriptor: DescriptorArguments
 
         func run() throws {
             let data = try ReidDataset(directory: URL(fileURLWithPath: dataset))
             var options = ReidEvaluation.Options()
+            options.descriptor = try descriptor.load()
             options.chip = pattern.chip
             options.features = pattern.features
             options.match = pattern.match
