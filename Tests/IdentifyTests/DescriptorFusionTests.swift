@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct DescriptorFusionTests {
     /// Synthetic calibration pairs: same-individual pairs score higher on both sources, with overlap.
     static func samples(count: Int = 400) -> [DescriptorFusion.Sample] {
-        var rng = SystemRandomNumberGenerator.seeded(7)
+        var rng = SplitMix(state: 7)
         return (0..<count).map { i in
             let same = i % 5 == 0
             let noise = { Double(rng.next() % 1000) / 1000 }
@@ -31,7 +31,7 @@ import TestSupport
 
     @Test func plattFitRecoversAKnownLogisticAndDropsEvidenceThatCountsAgainst() {
         // Labels drawn from p = σ(2x − 1): the fitted slope and bias come out near 2 and −1.
-        var rng = SystemRandomNumberGenerator.seeded(3)
+        var rng = SplitMix(state: 3)
         var xs: [[Double]] = [], ys: [Bool] = []
         for i in 0..<4000 {
             let x = Double(i % 400) / 100 - 2
@@ -113,11 +113,7 @@ import TestSupport
     }
 }
 
-extension SystemRandomNumberGenerator {
-    /// A small seeded generator for test data (SplitMix64).
-    static func seeded(_ seed: UInt64) -> SplitMix { SplitMix(state: seed) }
-}
-
+/// A small seeded generator for test data (SplitMix64).
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {

@@ -5,11 +5,13 @@ import Store
 /// The catalog gallery's global descriptor: the model, its embedding cache and the calibrated ranker.
 ///
 /// Reference photos are embedded when the gallery is built and when one is added; the fusion is calibrated
-/// when the gallery is built (a photo added later is searched but does not change the calibration).
+/// when the gallery is built, and again as photos are added (see `add`).
 public struct CatalogDescriptor: Sendable {
     public let model: DescriptorModel
     public let cache: DescriptorCache
     public private(set) var ranker: DescriptorRanker
+    /// Photos in the global gallery when the fusion was last calibrated.
+    private var calibratedPhotos = 0
 
     /// The model a survey's `[identify] descriptor_model` names (relative to the survey folder), loaded and
     /// checked; nil when the setting is empty.
@@ -43,15 +45,24 @@ public struct CatalogDescriptor: Sendable {
             if let embedding { global.add(entry, embedding: embedding) }
         }
         let ranker = try DescriptorRanker(global: global, gallery: gallery, cap: model.options.calibrationQueries, workers: workers)
-        return CatalogDescriptor(model: model, cache: cache, ranker: ranker)
+        var built = CatalogDescriptor(model: model, cache: cache, ranker: ranker)
+        built.calibratedPhotos = global.entries.count
+        return built
     }
 
-    /// Adds a newly confirmed reference photo (left out of the global part when it cannot be embedded).
-    mutating func add(_ entry: GalleryEntry, reference: CatalogIndividual.ReferencePhoto) {
+    /// Adds a newly confirmed reference photo (left out of the global part when it cannot be embedded). The
+    /// fusion is calibrated again on `gallery` (the pattern gallery after the addition) when the photos have
+    /// doubled since it was last calibrated, or it had no calibration yet (e.g. the catalog started empty).
+    mutating func add(_ entry: GalleryEntry, reference: CatalogIndividual.ReferencePhoto, gallery: PatternGallery?) throws {
         let embedder = DescriptorEmbedder(model: model, cache: cache)
         guard let e = try? Self.embedding(embedder, path: reference.filePath, box: reference.box, width: reference.width,
                                           height: reference.height) else { return }
         ranker.global.add(entry, embedding: e)
+        let photos = ranker.global.entries.count
+        guard let gallery, ranker.fusion == nil || photos >= 2 * calibratedPhotos else { return }
+        ranker = try DescriptorRanker(global: ranker.global, gallery: gallery, cap: model.options.calibrationQueries,
+                                      workers: ProcessInfo.processInfo.activeProcessorCount)
+        calibratedPhotos = photos
     }
 
     /// The embedding of a stored box (relative, as stored) in a photo.

@@ -92,7 +92,7 @@ public final class CatalogGallery: @unchecked Sendable {
             gallery = try PatternGallery(entries: [entry], options: options)
         }
         referenceOf[entry.key] = reference
-        descriptor?.add(entry, reference: reference)
+        try descriptor?.add(entry, reference: reference, gallery: gallery)
         self.version = version
     }
 }
