@@ -1,6 +1,6 @@
 // A global descriptor (embedding) network through OpenCV dnn: signature checks, normalisation, forward.
 #include "CRosetteDescriptor.h"
-#include "NetworkProbe.hpp"
+#include "NetworkProbe.hpp"  // readNetwork, probeNetwork
 #include "Support.hpp"
 
 #include <opencv2/core.hpp>
@@ -27,20 +27,13 @@ std::string shapeText(const cv::Mat &m) {
     return shape;
 }
 
-std::string shapeText(const cv::dnn::MatShape &s) {
-    std::string shape;
-    for (size_t i = 0; i < s.size(); i++) shape += (i ? "×" : "") + (s[i] > 0 ? std::to_string(s[i]) : std::string("?"));
-    return shape;
-}
-
 /// The length D of a 1×D or 1×D×1×1 output; throws naming the shape otherwise.
 int vectorLength(const cv::Mat &out) {
     bool vector = out.dims == 2 && out.size[0] == 1;
     if (out.dims == 4) vector = out.size[0] == 1 && out.size[2] == 1 && out.size[3] == 1;
     if (out.dims == 1) vector = true;
     if (!vector) {
-        throw std::runtime_error("output: the network gives " + shapeText(out) +
-                                 ", expected one vector (1×D or 1×D×1×1), e.g. an embedding rather than an image");
+        throw std::runtime_error("output: " + shapeText(out) + " (an image or feature map, not one vector)");
     }
     return out.dims == 1 ? out.size[0] : out.size[1];
 }
@@ -58,24 +51,6 @@ void forward(rsn_descriptor *d, float *out) {
     std::copy(p, p + d->dimension, out);
 }
 
-/// Checks the input the file declares (when it declares one): 1×3×S×S, any entry possibly dynamic.
-void checkDeclaredInput(cv::dnn::Net &net, int inputSize) {
-    std::vector<cv::dnn::MatShape> inShapes, outShapes;
-    try {
-        // No shape given: OpenCV uses the shape the file declares for its input (when fixed).
-        net.getLayerShapes(std::vector<cv::dnn::MatShape>(), 0, inShapes, outShapes);
-    } catch (const cv::Exception &) {
-        return; // the trial forward pass reports a mismatch with a clearer message
-    }
-    if (outShapes.empty()) return;
-    const cv::dnn::MatShape &s = outShapes[0];
-    if (s.size() == 4 && s[1] > 0 && s[1] != 3) {
-        throw std::runtime_error("input: the network takes " + shapeText(s) + " (" + std::to_string(s[1]) +
-                                 " channels), expected 1×3×" + std::to_string(inputSize) + "×" + std::to_string(inputSize) +
-                                 " (RGB)");
-    }
-}
-
 } // namespace
 
 extern "C" rsn_descriptor *rsn_descriptor_open(const char *path, int inputSize, int minimumDimension, int *dimension, char *err,
@@ -86,18 +61,35 @@ extern "C" rsn_descriptor *rsn_descriptor_open(const char *path, int inputSize, 
         auto made = std::make_unique<rsn_descriptor>();
         made->net = rsn::readNetwork(path);
         made->inputSize = inputSize;
-        checkDeclaredInput(made->net, inputSize);
         int shape[] = {1, 3, inputSize, inputSize};
         made->blob.create(4, shape, CV_32F);
         made->blob.setTo(0);
-        cv::Mat out = rsn::probeNetwork(inputSize, [&] {
-            made->net.setInput(made->blob);
-            return made->net.forward().clone();
-        });
+        cv::Mat out;
+        try {
+            out = rsn::probeNetwork(inputSize, [&] {
+                made->net.setInput(made->blob);
+                return made->net.forward().clone();
+            });
+        } catch (const std::runtime_error &) {
+            // A grey-input network says so more clearly than OpenCV's shape assertion.
+            int greyShape[] = {1, 1, inputSize, inputSize};
+            cv::Mat grey(4, greyShape, CV_32F, cv::Scalar(0));
+            bool takesGrey = false;
+            try {
+                takesGrey = rsn::probeNetwork(inputSize, [&] {
+                    made->net.setInput(grey);
+                    made->net.forward();
+                    return true;
+                });
+            } catch (...) {
+            }
+            if (takesGrey) throw std::runtime_error("input: the network takes 1×1×" + std::to_string(inputSize) + "×" +
+                                                    std::to_string(inputSize) + " (one grey channel)");
+            throw;
+        }
         int length = vectorLength(out);
         if (length < minimumDimension) {
-            throw std::runtime_error("output: the network gives a vector of " + std::to_string(length) + " values (" +
-                                     shapeText(out) + "), expected at least " + std::to_string(minimumDimension));
+            throw std::runtime_error("output: a vector of " + std::to_string(length) + " values (" + shapeText(out) + ")");
         }
         if (out.type() != CV_32F) throw std::runtime_error("output: the network's output is not 32-bit float");
         const float *p = out.ptr<float>();

@@ -144,7 +144,9 @@ public struct SurveySettings: Sendable, Equatable {
             peopleBoxThreshold = v
         case ("privacy", "withhold_unscreened"): withholdUnscreened = try bool()
         case ("review", "confirm_new"): confirmNewIndividuals = try bool()
-        case ("identify", _): try descriptor.apply(key: key, text: key == "descriptor_input_size" ? String(Int(try number())) : try string(), file: file, line: line)
+        case ("identify", "descriptor_input_size"): try descriptor.apply(key: key, text: String(Int(try number())), file: file, line: line)
+        case ("identify", "descriptor_model"), ("identify", "descriptor_mean"), ("identify", "descriptor_std"):
+            try descriptor.apply(key: key, text: try string(), file: file, line: line)
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

@@ -67,9 +67,9 @@ enum DescriptorFixtures {
     }
 
     static let refusals: [(file: String, expected: String)] = [
-        ("descriptor-grey-input.onnx", "1×3×32×32"),
-        ("descriptor-image-output.onnx", "output vector"),
-        ("descriptor-short-output.onnx", "at least 8 values"),
+        ("descriptor-grey-input.onnx", "expected an input of 1×3×32×32 (RGB; or dynamic), found the network takes 1×1×32×32 (one grey channel)"),
+        ("descriptor-image-output.onnx", "(1×D or 1×D×1×1), found 1×8×8×8 (an image or feature map, not one vector)"),
+        ("descriptor-short-output.onnx", "expected an output vector of at least 8 values (1×D or 1×D×1×1), found a vector of 4 values (1×4)"),
     ]
 
     @Test(arguments: refusals)

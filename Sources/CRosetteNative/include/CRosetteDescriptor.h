@@ -15,9 +15,8 @@ extern "C" {
 /// A loaded descriptor network: input 1×3×S×S, output one vector of D values (1×D or 1×D×1×1).
 typedef struct rsn_descriptor rsn_descriptor;
 
-/// Loads an ONNX model and checks its signature before any photo: the declared input (when the file
-/// declares one) must be 1×3×S×S or dynamic, a forward pass on a zero 1×3×`inputSize`×`inputSize` input
-/// must work, and its output must be one vector of at least `minimumDimension` finite values (1×D or 1×D×1×1).
+/// Loads an ONNX model and checks its signature before any photo: a forward pass on a zero
+/// 1×3×`inputSize`×`inputSize` input must work (so the input is 1×3×S×S or dynamic), and its output must be one vector of at least `minimumDimension` finite values (1×D or 1×D×1×1).
 /// Writes D to `dimension`. Returns NULL with a message in `err` otherwise; the message starts "input: "
 /// when the input does not fit, "output: " when the output is not such a vector, else the file was not read.
 rsn_descriptor *rsn_descriptor_open(const char *path, int inputSize, int minimumDimension, int *dimension, char *err,

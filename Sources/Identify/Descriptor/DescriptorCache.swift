@@ -23,18 +23,26 @@ public struct DescriptorCache: Sendable {
     public func embedding(key: String, dimension: Int, make: () throws -> [Float]) throws -> [Float] {
         let url = directory.appendingPathComponent(key)
         if let data = try? Data(contentsOf: url), data.count == dimension * 4 {
-            let values = (0..<dimension).map { i in
-                Float(bitPattern: UInt32(data[i * 4]) | UInt32(data[i * 4 + 1]) << 8 | UInt32(data[i * 4 + 2]) << 16
-                    | UInt32(data[i * 4 + 3]) << 24)
+            let bytes = [UInt8](data)
+            var values = [Float](repeating: 0, count: dimension)
+            for i in 0..<dimension {
+                var bits = UInt32(bytes[i * 4])
+                bits |= UInt32(bytes[i * 4 + 1]) << 8
+                bits |= UInt32(bytes[i * 4 + 2]) << 16
+                bits |= UInt32(bytes[i * 4 + 3]) << 24
+                values[i] = Float(bitPattern: bits)
             }
-            if values.allSatisfy(\.isFinite) { return values }
+            if values.allSatisfy({ $0.isFinite }) { return values }
         }
         let made = try make()
         var bytes = [UInt8]()
         bytes.reserveCapacity(made.count * 4)
         for v in made {
             let b = v.bitPattern
-            bytes += [UInt8(b & 0xFF), UInt8(b >> 8 & 0xFF), UInt8(b >> 16 & 0xFF), UInt8(b >> 24)]
+            bytes.append(UInt8(truncatingIfNeeded: b))
+            bytes.append(UInt8(truncatingIfNeeded: b >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: b >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: b >> 24))
         }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? Data(bytes).write(to: url, options: .atomic)

@@ -42,7 +42,8 @@ public final class DescriptorModel: @unchecked Sendable {
             let size = "\(options.inputSize)"
             if message.hasPrefix("input: ") {
                 throw IdentifyError.badDescriptor(path: path, expected: "an input of 1×3×\(size)×\(size) (RGB; or dynamic)",
-                                                  found: String(message.dropFirst(7)) + "; check --descriptor-input-size")
+                                                  found: String(message.dropFirst(7))
+                                                      + (message.contains("channel") ? "" : "; check --descriptor-input-size"))
             }
             if message.hasPrefix("output: ") {
                 throw IdentifyError.badDescriptor(path: path, expected: "an output vector of at least "

@@ -8,6 +8,11 @@ public struct GlobalGallery: Sendable {
     public struct Match: Sendable, Equatable {
         public var similarity: Double
         public var entryKey: String
+
+        public init(similarity: Double, entryKey: String) {
+            self.similarity = similarity
+            self.entryKey = entryKey
+        }
     }
 
     public private(set) var entries: [GalleryEntry] = []
