@@ -26,6 +26,8 @@ public struct SurveySettings: Sendable, Equatable {
     /// A "new individual" review decision waits for a second, different reviewer to confirm it before the
     /// catalog changes (false new IDs inflate the census).
     public var confirmNewIndividuals = false
+    /// `[identify]`: a global descriptor network fused with the coat-pattern matching (see `DescriptorSetting`).
+    public var descriptor = DescriptorSetting()
 
     public init() {}
 
@@ -61,6 +63,7 @@ public struct SurveySettings: Sendable, Equatable {
         # A "new individual" decision is applied only once a second, different reviewer confirms it.
         confirm_new = \(confirmNewIndividuals)
 
+        \(descriptor.tomlText)
         """
     }
 
@@ -141,6 +144,9 @@ public struct SurveySettings: Sendable, Equatable {
             peopleBoxThreshold = v
         case ("privacy", "withhold_unscreened"): withholdUnscreened = try bool()
         case ("review", "confirm_new"): confirmNewIndividuals = try bool()
+        case ("identify", "descriptor_input_size"): try descriptor.apply(key: key, text: String(Int(try number())), file: file, line: line)
+        case ("identify", "descriptor_model"), ("identify", "descriptor_mean"), ("identify", "descriptor_std"):
+            try descriptor.apply(key: key, text: try string(), file: file, line: line)
         default:
             throw RosetteError.badSetting(file: file, line: line, detail: "unknown setting [\(section)] \(key)")
         }

@@ -24,6 +24,8 @@ extension IdentifyError: CustomStringConvertible, LocalizedError {
             return "\(path): damaged feature cache file; it will be rebuilt"
         case .unknownImageSize(let path):
             return "\(path): the photo's pixel size is unknown, so its box cannot be used (ingest it again?)"
+        case .badDescriptor(let path, let expected, let found):
+            return "\(path): not a usable descriptor model: expected \(expected), found \(found)"
         }
     }
 

@@ -24,4 +24,6 @@ public enum IdentifyError: Error, Sendable, Equatable {
     case badCacheFile(path: String)
     /// A box is given relative to a photo whose pixel size is not known.
     case unknownImageSize(path: String)
+    /// A global descriptor model is missing, unreadable, or does not take / give what is expected.
+    case badDescriptor(path: String, expected: String, found: String)
 }

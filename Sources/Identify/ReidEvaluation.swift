@@ -16,6 +16,8 @@ public struct ReidEvaluation: Sendable {
         public var cache: FeatureCache?
         /// Flank sides by image ID used instead of the dataset's (e.g. estimated: `FlankEvaluation.estimatedSides`).
         public var sides: [String: FlankSide]?
+        /// A global descriptor fused with the local evidence (nil: local features only; see `DescriptorFusion`).
+        public var descriptor: DescriptorModel?
 
         public init() {}
     }
@@ -85,6 +87,7 @@ public struct ReidEvaluation: Sendable {
         let extractionSeconds = Date().timeIntervalSince(started)
         progress?("features: \(entries.count) images in \(String(format: "%.1f", extractionSeconds)) s")
         let gallery = try PatternGallery(entries: entries, options: options.match)
+        let descriptor = try Self.descriptorRanker(options, images: images, entries: entries, gallery: gallery, progress: progress)
         let filters = entries.map {
             QueryFilter(side: $0.side, excludedEncounter: $0.encounter, excludedKeys: [$0.key])
         }
@@ -99,7 +102,8 @@ public struct ReidEvaluation: Sendable {
             let q = countable[n]
             let t0 = Date()
             return Result {
-                let ranking = try gallery.rank(entries[q].features, filter: filters[q], camera: entries[q].camera)
+                var ranking = try gallery.rank(entries[q].features, filter: filters[q], camera: entries[q].camera)
+                if let descriptor { ranking = descriptor.rank(ranking, key: entries[q].key, filter: filters[q]) }
                 let rank = ranking.firstIndex { $0.individualID == entries[q].individualID }.map { $0 + 1 }
                 var result = QueryResult(imageID: entries[q].key, identity: entries[q].individualID, rank: rank,
                                          seconds: Date().timeIntervalSince(t0), predicted: ranking.first?.individualID,

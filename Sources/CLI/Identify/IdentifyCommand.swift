@@ -31,9 +31,11 @@ struct IdentifyCommand: ParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
     @Flag(help: "Leave the flank side of new encounters unknown (default: estimated from travel and the chips).") var noSideEstimate = false
     @OptionGroup var pattern: PatternOptions
+    @OptionGroup var descriptor: DescriptorArguments
 
     func run() throws {
         let store = try survey.open()
+        let model = try descriptor.load() ?? CatalogDescriptor.surveyModel(store)  // checked before any photo
         let cache = FeatureCache(survey: store.directory)
         var queued = 0
         if let path = photo.photo {
@@ -45,7 +47,7 @@ struct IdentifyCommand: ParsableCommand {
                                           path: media.path, width: media.width, height: media.height, box: box, confidence: nil,
                                           scientificName: nil)]))
             if !noSideEstimate { _ = try estimateFlanks(store: store) }
-            try rank([e.encounterID], store: store, cache: cache)
+            try rank([e.encounterID], store: store, cache: cache, model: model)
             return
         }
         let boxes = try store.identificationBoxes(detector: detector, detectionThreshold: detectionThreshold,
@@ -66,15 +68,15 @@ struct IdentifyCommand: ParsableCommand {
             print("every undecided encounter is ranked against the current catalog: `rosette review next`")
             return
         }
-        try rank(todo, store: store, cache: cache)
+        try rank(todo, store: store, cache: cache, model: model)
     }
 
-    private func rank(_ ids: [Int64], store: SurveyStore, cache: FeatureCache) throws {
+    private func rank(_ ids: [Int64], store: SurveyStore, cache: FeatureCache, model: DescriptorModel?) throws {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         var match = pattern.match
         match.searchThreads = ids.count == 1 ? workers : 1  // one waiting person: split the query; many: one per core
         let gallery = try CatalogGallery.build(store: store, cache: cache, chip: pattern.chip, features: pattern.features,
-                                               match: match)
+                                               match: match, descriptor: model)
         gallery.problems.forEach { warn($0) }
         print("catalog: \(gallery.referenceOf.count) reference photos of \(gallery.gallery?.individualCount ?? 0) individuals"
               + " at version \(gallery.version)"

@@ -90,10 +90,12 @@ extension ReidCommand {
         @Flag(help: "Use flank sides estimated from travel and the chips (`reid flank`) instead of the side column.")
         var estimateSide = false
         @OptionGroup var pattern: PatternOptions
+        @OptionGroup var descriptor: DescriptorArguments
 
         func run() throws {
             let data = try ReidDataset(directory: URL(fileURLWithPath: dataset))
             var options = ReidEvaluation.Options()
+            options.descriptor = try descriptor.load()
             options.chip = pattern.chip
             options.features = pattern.features
             options.match = pattern.match

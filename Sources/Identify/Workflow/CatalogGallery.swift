@@ -16,6 +16,8 @@ public final class CatalogGallery: @unchecked Sendable {
     /// Reference photos left out, as messages naming the file.
     public let problems: [String]
     public let options: MatchOptions
+    /// The global descriptor fused with the pattern match (nil: none; see `CatalogDescriptor`).
+    public internal(set) var descriptor: CatalogDescriptor?
 
     init(gallery: PatternGallery?, referenceOf: [String: CatalogIndividual.ReferencePhoto], version: Int64, problems: [String],
          options: MatchOptions) {
@@ -33,9 +35,14 @@ public final class CatalogGallery: @unchecked Sendable {
     public static func encounter(eventID: String?, mediaID: Int64) -> String { eventID ?? "media\(mediaID)" }
 
     /// Builds the gallery of every active reference photo of every individual not merged away.
+    ///
+    /// `descriptor` is a global descriptor to fuse with the pattern match; nil: the one the survey's
+    /// `[identify] descriptor_model` names, if any (loaded and checked before any photo).
     public static func build(store: SurveyStore, cache: FeatureCache, chip: ChipPreparer.Options = .init(),
                              features: FeatureExtractor.Options = .init(), match: MatchOptions = .init(),
-                             workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> CatalogGallery {
+                             workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             descriptor: DescriptorModel? = nil) throws -> CatalogGallery {
+        let descriptorModel = try descriptor ?? CatalogDescriptor.surveyModel(store)
         let version = try store.catalogVersion()
         var refs: [(String, CatalogIndividual.ReferencePhoto)] = []
         for individual in try store.individuals() where individual.mergedInto == nil {
@@ -65,7 +72,10 @@ public final class CatalogGallery: @unchecked Sendable {
             }
         }
         let gallery = entries.contains { $0.features.count > 0 } ? try PatternGallery(entries: entries, options: match) : nil
-        return CatalogGallery(gallery: gallery, referenceOf: referenceOf, version: version, problems: problems, options: match)
+        let built = CatalogGallery(gallery: gallery, referenceOf: referenceOf, version: version, problems: problems, options: match)
+        built.descriptor = try descriptorModel.map { try CatalogDescriptor.build(model: $0, cache: DescriptorCache(survey: store.directory),
+                                                                               entries: entries, referenceOf: referenceOf, gallery: gallery, workers: workers) }
+        return built
     }
 
     /// Notes a catalog change that adds no photo (e.g. an individual created without a reference photo).
@@ -86,6 +96,7 @@ public final class CatalogGallery: @unchecked Sendable {
             gallery = try PatternGallery(entries: [entry], options: options)
         }
         referenceOf[entry.key] = reference
+        try descriptor?.add(entry, reference: reference, gallery: gallery)
         self.version = version
     }
 }

@@ -48,6 +48,7 @@ public struct EncounterMatcher {
 
     /// Ranks the encounter's frames against the gallery.
     public func rank(_ encounter: Encounter) -> Ranking {
+        if let d = gallery.descriptor, let fusion = d.ranker.fusion { return rank(encounter, descriptor: d, fusion: fusion) }
         var ranking = Ranking(frames: [], proposals: [], problems: [])
         struct Fused { var score = 0.0, verified = 0.0, inliers = 0, frame: Int64?, candidate: Candidate? }
         var fused: [String: Fused] = [:]
