@@ -232,8 +232,8 @@ try:
             text = driver.find_element(By.ID, "rv-status").text
             check("tester2" in text and target in text, f"a stale decision is refused, naming who changed what: {text[:160]}")
             shot(driver, "04b-stale-409")
+            wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-retakes") == "1")
             wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-encounter-shown") == str(current))
-            time.sleep(1)
             press(driver, " ")
             wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-decisions") == "3")
             check(True, "after taking the encounter again, Space decides it")

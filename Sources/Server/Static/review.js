@@ -31,9 +31,12 @@
   }
   // After a conflict: take the encounter again (a lease still held is extended) with what it is now, or show it read-only.
   function retake() {
+    // Decisions wait until the encounter is back as it now is (re-ranking it can take a moment).
     var id = st.item.encounterID;
-    api("POST", "/api/review/encounters/" + id + "/lease", {}).then(function (r) { show(r.item, r.lease); })
-      .catch(function () { st.lease = null; refresh(); });
+    st.busy = true;
+    function done() { st.busy = false; root.setAttribute("data-retakes", String(Number(root.getAttribute("data-retakes") || 0) + 1)); }
+    api("POST", "/api/review/encounters/" + id + "/lease", {}).then(function (r) { show(r.item, r.lease); done(); })
+      .catch(function () { st.lease = null; done(); refresh(); });
   }
 
   // The map from the left photo's pixels to the right one's, for the locked zoom.
