@@ -73,7 +73,7 @@ extension EncounterMatcher {
             return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
                                  inliers: item.value.inliers,
                                  referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
-                                 frameID: item.value.frame, pairs: c?.matches ?? [])
+                                 frameID: item.value.frame, pairs: c?.matches ?? [], scenePairs: c?.scenePairs ?? [])
         }
         return ranking
     }
