@@ -4,12 +4,20 @@ extension CoatTexture {
     /// An Amur leopard flank: pale winter ground colour, large thick-rimmed rosettes (broken rings of
     /// dark blobs around a darker centre) on the body, small solid spots on head, neck, legs, belly
     /// and tail. Each flank seed gives a different, fixed layout.
-    static func leopard(model: BodyModel, seed: UInt64) -> CoatTexture {
+    ///
+    /// `winter` paints the same layout as a winter coat: longer, paler fur, so rosettes spread out from the
+    /// flank's centre (×1.08), grow (×1.3) and lose their sharp rims. The random draws are the same either way.
+    static func leopard(model: BodyModel, seed: UInt64, winter: Bool = false) -> CoatTexture {
         var rng = SeededGenerator(seed: seed, stream: "coat")
         var tex = CoatTexture(domain: model.domain, texelsPerMetre: 640)
         let t = model.torso
         let nseed = UInt32(truncatingIfNeeded: rng.next())
-        let dorsal = RGB(188, 132, 72), flank = RGB(222, 176, 112), belly = RGB(236, 226, 204)
+        var dorsal = RGB(188, 132, 72), flank = RGB(222, 176, 112), belly = RGB(236, 226, 204)
+        if winter {
+            dorsal = dorsal.mix(RGB(200, 184, 160), 0.35)
+            flank = flank.mix(RGB(226, 214, 192), 0.4)
+        }
+        let spread = winter ? 1.08 : 1, grow = winter ? 1.3 : 1
         let tone = Float(rng.uniform(0.93, 1.05))
         let region = CoatRegions(model: model)
         tex.fill { x, y in
@@ -24,10 +32,10 @@ extension CoatTexture {
         // Rosettes on the flank, shoulder and haunch.
         var rosettes: [(Double, Double)] = []
         for _ in 0..<4000 {
-            let x = rng.uniform(t.cx - t.a * 1.05, t.cx + t.a * 1.05), y = rng.uniform(t.cy - t.b * 0.45, t.cy + t.b * 0.92)
-            guard region.isTorso(x, y), rosettes.allSatisfy({ hypot($0.0 - x, $0.1 - y) > 0.078 }) else { continue }
-            rosettes.append((x, y))
-            let r = rng.uniform(0.024, 0.038), thick = r * rng.uniform(0.42, 0.58)
+            let x0 = rng.uniform(t.cx - t.a * 1.05, t.cx + t.a * 1.05), y0 = rng.uniform(t.cy - t.b * 0.45, t.cy + t.b * 0.92)
+            guard region.isTorso(x0, y0), rosettes.allSatisfy({ hypot($0.0 - x0, $0.1 - y0) > 0.078 }) else { continue }
+            rosettes.append((x0, y0))
+            let r = rng.uniform(0.024, 0.038) * grow, thick = r * rng.uniform(0.42, 0.58) / (winter ? 1.15 : 1)
             let aspect = rng.uniform(0.75, 1.1), rot = rng.uniform(0, .pi)
             let blobs = 3 + rng.integer(below: 4)
             var arcs: [(start: Double, length: Double)] = []
@@ -39,6 +47,8 @@ extension CoatTexture {
             let p1 = rng.uniform(0, 2 * .pi), p2 = rng.uniform(0, 2 * .pi)
             let centreDark = Float(rng.uniform(0.74, 0.86))
             func ringRadius(_ phi: Double) -> Double { r * (1 + 0.13 * sin(2 * phi + p1) + 0.07 * sin(3 * phi + p2)) }
+            let x = t.cx + (x0 - t.cx) * spread, y = t.cy + (y0 - t.cy) * spread
+            guard !winter || region.isTorso(x, y) else { continue }
             tex.paint(around: x, y, radius: r * 1.8) { px, py, base in
                 let dx = px - x, dy = py - y
                 let u = (dx * cos(rot) + dy * sin(rot)) / aspect, v = -dx * sin(rot) + dy * cos(rot)
@@ -74,7 +84,7 @@ extension CoatTexture {
             guard rosettes.allSatisfy({ hypot($0.0 - x, $0.1 - y) > 0.056 }),
                   spots.allSatisfy({ hypot($0.0 - x, $0.1 - y) > spacing }) else { continue }
             spots.append((x, y))
-            let r = kind == .head ? rng.uniform(0.004, 0.008) : (kind == .torso ? rng.uniform(0.009, 0.016) : rng.uniform(0.006, 0.012))
+            let r = (kind == .head ? rng.uniform(0.004, 0.008) : (kind == .torso ? rng.uniform(0.009, 0.016) : rng.uniform(0.006, 0.012))) * (winter ? 1.15 : 1)
             let ex = rng.uniform(0.7, 1.3), sseed = UInt32(truncatingIfNeeded: rng.next())
             tex.paint(around: x, y, radius: r * 1.5) { px, py, _ in
                 let d = hypot((px - x) / ex, py - y)
@@ -82,6 +92,7 @@ extension CoatTexture {
                 return d < r * wobble ? spotColour : nil
             }
         }
+        if winter { tex.soften(radius: 3) }
         return tex
     }
 }

@@ -74,3 +74,32 @@ struct CoatTexture: Sendable {
         }
     }
 }
+
+extension CoatTexture {
+    /// Softens the painted coat with a separable box blur of `radius` texels (long winter fur).
+    mutating func soften(radius: Int) {
+        guard radius > 0, width > 2 * radius, height > 2 * radius else { return }
+        let w = width, h = height, n = 2 * radius + 1
+        var tmp = rgb
+        for j in 0..<h {
+            for c in 0..<3 {
+                var sum = 0
+                for i in -radius...radius { sum += Int(rgb[(j * w + min(max(i, 0), w - 1)) * 3 + c]) }
+                for i in 0..<w {
+                    tmp[(j * w + i) * 3 + c] = UInt8(sum / n)
+                    sum += Int(rgb[(j * w + min(i + radius + 1, w - 1)) * 3 + c]) - Int(rgb[(j * w + max(i - radius, 0)) * 3 + c])
+                }
+            }
+        }
+        for i in 0..<w {
+            for c in 0..<3 {
+                var sum = 0
+                for j in -radius...radius { sum += Int(tmp[(min(max(j, 0), h - 1) * w + i) * 3 + c]) }
+                for j in 0..<h {
+                    rgb[(j * w + i) * 3 + c] = UInt8(sum / n)
+                    sum += Int(tmp[(min(j + radius + 1, h - 1) * w + i) * 3 + c]) - Int(tmp[(max(j - radius, 0) * w + i) * 3 + c])
+                }
+            }
+        }
+    }
+}

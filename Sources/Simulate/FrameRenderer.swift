@@ -57,7 +57,8 @@ struct FrameRenderer {
         // 2. Subject.
         var truth = FrameTruth(box: nil, channels: channels)
         var subjectSpan: (Double, Double, Double, Double)?  // x0, x1, ground y, height px
-        if let (model, coat, size) = subject(event.subject, variant: look.variant, side: photo.direction > 0 ? 0 : 1) {
+        let winter = context.conditions.winterCoats && isWinter(photo.trueTime)
+        if let (model, coat, size) = subject(event.subject, variant: look.variant, side: photo.direction > 0 ? 0 : 1, winter: winter) {
             // People stay on the trail's far side; vehicles pass on a track further off.
             let distance = look.distance * (model.kind == .vehicle ? 2.5 : (model.kind == .person ? 1.4 : 1))
             let scale = context.focalPixels / distance * size
@@ -82,6 +83,11 @@ struct FrameRenderer {
             if let layer = SubjectLayer(model: model, coat: coat, placement: placement, frameWidth: W, frameHeight: H) {
                 composite(layer, into: out, channels: channels)
                 truth.box = layer.visibleBox()
+                if night, context.conditions.infraredArtefacts, let box = truth.box {
+                    var irRNG = SeededGenerator(seed: event.appearanceSeed, stream: "infrared", index: UInt64(photo.frame * 2 + photo.cameraSlot))
+                    Self.applyInfraredArtefacts(box: box, direction: photo.direction, stride: look.stride, into: out,
+                                                width: W, height: H, rng: &irRNG)
+                }
                 subjectSpan = (originX - halfLength, originX + halfLength, groundY, (model.domain.maxY) * scale)
             }
         }
@@ -110,16 +116,22 @@ struct FrameRenderer {
     }
 
     /// Body, coat and size factor of a subject; nil for a blank.
-    func subject(_ subject: Subject, variant: Int, side: Int) -> (BodyModel, CoatTexture, Double)? {
+    func subject(_ subject: Subject, variant: Int, side: Int, winter: Bool = false) -> (BodyModel, CoatTexture, Double)? {
         switch subject {
         case .blank: return nil
         case .leopard(let i):
-            guard let coat = context.leopardCoats[i * 2 + side] else { return nil }
+            guard let coat = (winter ? context.leopardWinterCoats[i * 2 + side] : nil) ?? context.leopardCoats[i * 2 + side] else { return nil }
             return (context.leopardBody, coat, context.simulated.population.individuals[i].size)
         case .other(let s):
             guard let bodies = context.speciesBodies[s], let coats = context.speciesCoats[s] else { return nil }
             return (bodies[variant % bodies.count], coats[variant % coats.count], 1)
         }
+    }
+
+    /// Whether a photo's local date falls in the winter-coat months.
+    func isWinter(_ time: Double) -> Bool {
+        let local = time + Double(context.simulated.survey.utcOffsetSeconds)
+        return Conditions.isWinterCoatMonth(CivilTime.date(days: Int((local / 86_400).rounded(.down))).month)
     }
 
     private func composite(_ layer: SubjectLayer, into out: UnsafeMutableBufferPointer<UInt8>, channels: Int) {

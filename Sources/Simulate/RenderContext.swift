@@ -9,6 +9,8 @@ struct RenderContext: Sendable {
     let focalPixels: Double
     /// Leopard coats keyed by individual index × 2 + (0 left, 1 right).
     let leopardCoats: [Int: CoatTexture]
+    /// Winter coats, same keys (empty unless the conditions have winter coats).
+    let leopardWinterCoats: [Int: CoatTexture]
     /// Bodies and coats of other species, keyed by species index (a few variants each).
     let speciesBodies: [Int: [BodyModel]]
     let speciesCoats: [Int: [CoatTexture]]
@@ -31,14 +33,20 @@ struct RenderContext: Sendable {
         leopardBody = body
         let population = simulated.population
         let keys = leopards.sorted().flatMap { [$0 * 2, $0 * 2 + 1] }
-        let built = Locked([Int: CoatTexture]())
+        let built = Locked([Int: CoatTexture]()), builtWinter = Locked([Int: CoatTexture]())
+        let winter = photos.conditions.winterCoats
         parallelFor(keys.count) { n in
             let key = keys[n]
             let seed = SeededGenerator.mix(population.individuals[key / 2].coatSeed, UInt64(key % 2), 0xC0A7)
             let coat = CoatTexture.leopard(model: body, seed: seed)
             built.withLock { $0[key] = coat }
+            if winter {
+                let thick = CoatTexture.leopard(model: body, seed: seed, winter: true)
+                builtWinter.withLock { $0[key] = thick }
+            }
         }
         leopardCoats = built.withLock { $0 }
+        leopardWinterCoats = builtWinter.withLock { $0 }
         var bodies: [Int: [BodyModel]] = [:], coats: [Int: [CoatTexture]] = [:]
         for (i, species) in simulated.settings.otherSpecies.enumerated() {
             let seed = SeededGenerator.mix(simulated.settings.seed, SeededGenerator.hash(species.commonName), 7)

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SceneBackground {
-    @inline(__always) private mutating func plot(_ x: Int, _ y: Int, _ c: RGB, near: Float, grain: Float) {
+    @inline(__always) mutating func plot(_ x: Int, _ y: Int, _ c: RGB, near: Float, grain: Float) {
         let i = y * width + x
         day[3 * i] = clampByte(c.r + grain)
         day[3 * i + 1] = clampByte(c.g + grain)

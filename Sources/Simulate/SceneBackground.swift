@@ -33,7 +33,8 @@ struct SceneBackground: Sendable {
         }
     }
 
-    init(width: Int, height: Int, month: Int, seed: UInt64) {
+    /// - Parameter textured: adds the dense static clutter of the `real` conditions (`drawClutter`).
+    init(width: Int, height: Int, month: Int, seed: UInt64, textured: Bool = false) {
         self.width = width
         self.height = height
         var rng = SeededGenerator(seed: seed, stream: "scene")
@@ -98,6 +99,7 @@ struct SceneBackground: Sendable {
         self.night = night
         grass = []
         drawShapes(rng: &rng, palette: pal, noiseSeed: noiseSeed)
+        if textured { drawClutter(seed: seed, palette: pal) }
         let tufts = Int(rng.uniform(25, 70))
         for _ in 0..<tufts {
             let y = rng.uniform(horizon + (Double(height) - horizon) * 0.35, Double(height) * 1.02)

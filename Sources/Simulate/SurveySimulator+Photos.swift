@@ -58,7 +58,8 @@ extension SimulatedSurvey {
                 throw SimulationError.writeFailed(path: folder.path, reason: error.localizedDescription)
             }
             let scene = SceneBackground(width: context.width, height: context.height, month: context.month,
-                                        seed: SeededGenerator.mix(settings.seed, SeededGenerator.hash(sceneKey), 0x5CE7E))
+                                        seed: SeededGenerator.mix(settings.seed, SeededGenerator.hash(sceneKey), 0x5CE7E),
+                                        textured: context.conditions.texturedScene)
             // Two workers per camera (one per core), each reusing its own frame buffer.
             let workers = min(indices.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
             parallelFor(workers) { w in

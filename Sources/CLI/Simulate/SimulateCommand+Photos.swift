@@ -11,9 +11,7 @@ extension SimulateCommand {
         }
         meter.finish()
         if reidDataset {
-            let n = try ReidDataset.write(truth: summary.truth, photos: out.appendingPathComponent("photos"),
-                                          to: out.appendingPathComponent("reid"))
-            print("Re-identification dataset: \(n) leopard crops with metadata.csv in \(out.path)/reid")
+            try writeReidDataset(truth: summary.truth, settings: settings, out: out)
         }
         let r = summary.simulated
         let leopardPhotos = summary.truth.filter { !$0.individualID.isEmpty }.count

@@ -66,7 +66,7 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Clock errors (seconds, comma-separated) drawn for the cameras with a wrong clock.") var clockOffsets: String = "3600,-3600,43200,86400,-31536000"
     @Option(help: "Frames per trigger.") var burst: Int = 3
 
-    @Option(help: "Photo conditions: easy, field or hard.") var conditions: String = "field"
+    @Option(help: "Photo conditions: easy, field, hard, or real (textured fixed scenes, infrared bloom and smear at night, winter coats, loose full-frame boxes in --reid-dataset).") var conditions: String = "field"
     @Option(help: "Photo width in pixels.") var width: Int = 2048
     @Option(help: "Photo height in pixels.") var height: Int = 1536
     @Option(help: "JPEG quality (default: the conditions preset's).") var quality: Int?
@@ -78,6 +78,10 @@ public struct SimulateCommand: ParsableCommand {
     var tagSpeciesOnly = false
     @Flag(help: "Also write a re-identification dataset: leopard flank crops and OUT/reid/metadata.csv (for `rosette reid eval`).")
     var reidDataset = false
+    @Option(help: "With --reid-dataset: keep this many individuals, as an unbalanced gallery (see --reid-dominant-share).")
+    var reidIndividuals: Int?
+    @Option(help: "With --reid-individuals: share of the photos of the most-photographed individual; the last 4 keep 2–5 photos each.")
+    var reidDominantShare: Double = 0.5
 
     public init() {}
 
@@ -136,7 +140,7 @@ public struct SimulateCommand: ParsableCommand {
         s.detection.sigma = sigma
         s.detection.sigmaMale = sigmaMale
         guard let preset = Conditions(rawValue: conditions) else {
-            throw ValidationError("--conditions must be easy, field or hard (got \(conditions))")
+            throw ValidationError("--conditions must be easy, field, hard or real (got \(conditions))")
         }
         s.photos.conditions = preset
         s.photos.width = width
