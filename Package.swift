@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "CensusTests", dependencies: ["Census", "Core", "Store", "Ingest", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["Simulate", "Imaging", "Ingest", "Store", "Core", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "IdentifyTests", dependencies: ["Identify", "Store", "Core", "Imaging", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "TriageTests", dependencies: ["Triage", "Store", "Imaging", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Identify", "Store", "Imaging", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "Identify", "TestSupport",
                                                       .product(name: "GRDB", package: "GRDB.swift"),

@@ -91,9 +91,11 @@ struct IdentifyCommand: ParsableCommand {
             if stop.isSet { break }
             let chunk = try ids[start..<min(ids.count, start + 4 * workers)].map { try store.encounter($0) }
             let cameras = try store.cameras(mediaIDs: chunk.flatMap { $0.frames.map(\.mediaID) })
+            let backgrounds = gallery.options.sceneSuppression
+                ? try store.cameraBackgrounds(mediaIDs: chunk.flatMap { $0.frames.map(\.mediaID) }) : [:]
             let rankings = Parallel.map(count: chunk.count, workers: workers,
                                         context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
-                EncounterMatcher(gallery: gallery, source: source, top: top, cameras: cameras).rank(chunk[i])
+                EncounterMatcher(gallery: gallery, source: source, top: top, cameras: cameras, backgrounds: backgrounds).rank(chunk[i])
             }
             for (e, r) in zip(chunk, rankings) {
                 try store.saveRanking(encounterID: e.encounterID, catalogVersion: gallery.version, frames: r.frames,

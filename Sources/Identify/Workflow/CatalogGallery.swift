@@ -50,10 +50,12 @@ public final class CatalogGallery: @unchecked Sendable {
         }
         let references = refs.map(\.1)
         let cameras = try store.cameras(mediaIDs: references.map(\.mediaID))
+        let backgrounds = match.sceneSuppression ? try store.cameraBackgrounds(mediaIDs: references.map(\.mediaID)) : [:]
         let extracted = Parallel.map(count: refs.count, workers: workers,
                                      context: { FeatureSource(cache: cache, chip: chip, features: features) }) { i, source in
             let ref = references[i]
-            return Result { try source.features(path: ref.filePath, box: ref.box, width: ref.width, height: ref.height) }
+            return Result { try source.features(path: ref.filePath, box: ref.box, width: ref.width, height: ref.height,
+                                                backgrounds: backgrounds[ref.mediaID]) }
         }
         var entries: [GalleryEntry] = []
         var referenceOf: [String: CatalogIndividual.ReferencePhoto] = [:]

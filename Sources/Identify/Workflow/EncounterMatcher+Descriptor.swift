@@ -16,7 +16,7 @@ extension EncounterMatcher {
         for frame in encounter.frames {
             let features: FeatureSet
             do {
-                features = try source.features(path: frame.path, box: frame.box, width: frame.width, height: frame.height)
+                features = try frameFeatures(frame)
             } catch {
                 ranking.frames.append(FrameOutcome(frameID: frame.id, features: nil, failure: "\(error)"))
                 ranking.problems.append("\(error)")

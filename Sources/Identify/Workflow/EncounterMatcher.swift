@@ -25,11 +25,23 @@ public struct EncounterMatcher {
     /// without it.
     public var cameras: [Int64: String]
 
-    public init(gallery: CatalogGallery, source: FeatureSource, top: Int = 5, cameras: [Int64: String] = [:]) {
+    /// The stored triage backgrounds of each frame's camera, by media ID: keypoints on the static scene are masked
+    /// (`BackgroundMask`) when scene suppression is on. Loaded by `rankAndStore` when empty.
+    public var backgrounds: [Int64: [CameraBackground]]
+
+    public init(gallery: CatalogGallery, source: FeatureSource, top: Int = 5, cameras: [Int64: String] = [:],
+                backgrounds: [Int64: [CameraBackground]] = [:]) {
         self.gallery = gallery
         self.source = source
         self.top = top
         self.cameras = cameras
+        self.backgrounds = backgrounds
+    }
+
+    /// The features of a frame, masked on its camera's static scene when scene suppression is on.
+    func frameFeatures(_ frame: Encounter.Frame) throws -> FeatureSet {
+        try source.features(path: frame.path, box: frame.box, width: frame.width, height: frame.height,
+                            backgrounds: gallery.options.sceneSuppression ? backgrounds[frame.mediaID] : nil)
     }
 
     /// Ranks the encounter and stores the proposals (replacing earlier ones) with the gallery's catalog version.
@@ -37,6 +49,9 @@ public struct EncounterMatcher {
     public func rankAndStore(_ encounter: Encounter, in store: SurveyStore) throws -> Ranking {
         var matcher = self
         if matcher.cameras.isEmpty { matcher.cameras = try store.cameras(mediaIDs: encounter.frames.map(\.mediaID)) }
+        if matcher.backgrounds.isEmpty, gallery.options.sceneSuppression {
+            matcher.backgrounds = try store.cameraBackgrounds(mediaIDs: encounter.frames.map(\.mediaID))
+        }
         let ranking = matcher.rank(encounter)
         try store.saveRanking(encounterID: encounter.encounterID, catalogVersion: gallery.version, frames: ranking.frames,
                               proposals: ranking.proposals, method: Self.method)
@@ -56,7 +71,7 @@ public struct EncounterMatcher {
         for frame in encounter.frames {
             let features: FeatureSet
             do {
-                features = try source.features(path: frame.path, box: frame.box, width: frame.width, height: frame.height)
+                features = try frameFeatures(frame)
             } catch {
                 ranking.frames.append(FrameOutcome(frameID: frame.id, features: nil, failure: "\(error)"))
                 ranking.problems.append("\(error)")

@@ -1,4 +1,6 @@
 import Foundation
+import Imaging
+import Store
 
 /// Pattern features of a box in a stored photo, taken from the survey's feature cache or extracted.
 ///
@@ -10,6 +12,9 @@ public final class FeatureSource {
     public let cache: FeatureCache
     private let preparer: ChipPreparer
     private let extractor: FeatureExtractor
+    private lazy var maskDecoder = ImageDecoder()
+    /// How keypoints on a camera's static scene are found (`BackgroundMask`).
+    public var maskOptions = BackgroundMask.Options()
 
     public init(cache: FeatureCache, chip: ChipPreparer.Options = .init(), features: FeatureExtractor.Options = .init()) {
         self.cache = cache
@@ -31,6 +36,23 @@ public final class FeatureSource {
         let pixels = try Self.pixelBox(path: path, box: box, width: width, height: height)
         let key = FeatureCache.key(media: path, box: pixels, chip: chipOptions, features: featureOptions)
         return try cache.features(key: key) { try extractor.features(of: preparer.chip(path: path, box: pixels)) }
+    }
+
+    /// The features of `box` without the keypoints on the static scene of the photo's camera, judged against its
+    /// stored triage backgrounds (nil or empty: no mask). Masked features are cached apart, keyed by the background.
+    public func features(path: String, box: [Double]?, width: Int?, height: Int?, backgrounds: [CameraBackground]?) throws -> FeatureSet {
+        let plain = try features(path: path, box: box, width: width, height: height)
+        guard let backgrounds, !backgrounds.isEmpty, let placement = plain.placement, plain.count > 0 else { return plain }
+        let pixels = try Self.pixelBox(path: path, box: box, width: width, height: height)
+        let options = maskOptions, decoder = maskDecoder
+        let plainKey = FeatureCache.key(media: path, box: pixels, chip: chipOptions, features: featureOptions)
+        let key = String(plainKey.dropLast(plainKey.hasSuffix(".rsf") ? 4 : 0))
+            + "-bg\(Int(options.threshold))d\(options.dilation)-" + backgrounds.map(\.stamp).joined(separator: ".") + ".rsf"
+        return try cache.features(key: key) {
+            guard let mask = try BackgroundMask(path: path, frameWidth: placement.frameWidth, frameHeight: placement.frameHeight,
+                                                backgrounds: backgrounds, decoder: decoder, options: options) else { return plain }
+            return mask.masking(plain, options: options)
+        }
     }
 
     /// The chip itself (for drawing the review sheet).

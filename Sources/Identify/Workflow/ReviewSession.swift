@@ -32,8 +32,10 @@ public final class ReviewSession {
         let reference = outcome.reference
         let version = try review.store.catalogVersion()
         if let reference, let individualID = decision.individualID, let ref = try review.store.referencePhoto(id: reference) {
+            let backgrounds = gallery.options.sceneSuppression
+                ? try review.store.cameraBackgrounds(mediaIDs: [ref.photo.mediaID])[ref.photo.mediaID] : nil
             let features = try source.features(path: ref.photo.filePath, box: ref.photo.box, width: ref.photo.width,
-                                               height: ref.photo.height)
+                                               height: ref.photo.height, backgrounds: backgrounds)
             let camera = try review.store.cameras(mediaIDs: [ref.photo.mediaID])[ref.photo.mediaID]
             try gallery.add(individualID: individualID, reference: ref.photo, features: features, version: version, camera: camera)
         } else {

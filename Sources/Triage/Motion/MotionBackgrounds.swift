@@ -1,3 +1,5 @@
+import Store
+
 /// A camera's backgrounds: the per-pixel median of its own day frames and of its night frames.
 public struct MotionBackgrounds: Sendable {
     struct Key: Hashable, Sendable {
@@ -7,6 +9,7 @@ public struct MotionBackgrounds: Sendable {
     }
 
     private var medians: [Key: MotionFrame] = [:]
+    private var counts: [Key: Int] = [:]
 
     /// Fewer frames than this make no background (a median of two is mostly the animals in them).
     public static let minimumFrames = 3
@@ -16,6 +19,15 @@ public struct MotionBackgrounds: Sendable {
         let groups = Dictionary(grouping: sample) { Key(night: $0.isNight(settings), width: $0.width, height: $0.height) }
         for (key, frames) in groups where frames.count >= MotionBackgrounds.minimumFrames {
             medians[key] = MotionFrame.median(frames)
+            counts[key] = frames.count
+        }
+    }
+
+    /// The backgrounds as stored with the survey (for masking the static scene in identification).
+    public func stored(deploymentID: String) -> [CameraBackground] {
+        medians.keys.sorted { ($0.night ? 1 : 0, $0.width) < ($1.night ? 1 : 0, $1.width) }.map { key in
+            CameraBackground(deploymentID: deploymentID, night: key.night, width: key.width, height: key.height,
+                             grey: medians[key]!.grey, frames: counts[key] ?? 0)
         }
     }
 

@@ -52,6 +52,10 @@ public struct MotionTriage: Sendable {
             let paths = Dictionary(uniqueKeysWithValues: media.map { ($0.mediaID, MotionTriage.path(of: $0, roots: roots)) })
             let sample = readSample(media, paths: paths)
             let backgrounds = MotionBackgrounds(sample: Array(sample.values), settings: settings)
+            if !backgrounds.isEmpty {
+                try store.saveCameraBackgrounds(deploymentID: deploymentID, detector: settings.detectorName,
+                                                backgrounds.stored(deploymentID: deploymentID))
+            }
             let sequences = Dictionary(grouping: media) { $0.eventID ?? "media-\($0.mediaID)" }.values
                 .filter { $0.contains { !done.contains($0.mediaID) } }
                 .sorted { ($0[0].timestamp ?? .distantPast, $0[0].mediaID) < ($1[0].timestamp ?? .distantPast, $1[0].mediaID) }
