@@ -1,5 +1,7 @@
 import Core
 import Foundation
+import Imaging
+import Store
 
 /// Evaluates identification on a labelled dataset with the protocol of METHODS.md.
 ///
@@ -18,6 +20,9 @@ public struct ReidEvaluation: Sendable {
         public var sides: [String: FlankSide]?
         /// A global descriptor fused with the local evidence (nil: local features only; see `DescriptorFusion`).
         public var descriptor: DescriptorModel?
+        /// Backgrounds by camera (the dataset's `camera` column): keypoints on the static scene are masked
+        /// (`BackgroundMask`), with or without scene suppression.
+        public var backgrounds: [String: [CameraBackground]] = [:]
 
         public init() {}
     }
@@ -120,8 +125,17 @@ public struct ReidEvaluation: Sendable {
     /// The (cached) features of one dataset image.
     static func features(of image: ReidDataset.Image, preparer: ChipPreparer, options: Options) throws -> FeatureSet {
         let make = { try FeatureExtractor(options: options.features).features(of: preparer.chip(path: image.path, box: image.box)) }
-        guard let cache = options.cache else { return try make() }
-        let key = FeatureCache.key(media: image.path, box: image.box, chip: options.chip, features: options.features)
-        return try cache.features(key: key, make: make)
+        let plain: FeatureSet
+        if let cache = options.cache {
+            let key = FeatureCache.key(media: image.path, box: image.box, chip: options.chip, features: options.features)
+            plain = try cache.features(key: key, make: make)
+        } else {
+            plain = try make()
+        }
+        guard let camera = image.camera, let backgrounds = options.backgrounds[camera],
+              let placement = plain.placement,
+              let mask = try BackgroundMask(path: image.path, frameWidth: placement.frameWidth, frameHeight: placement.frameHeight,
+                                            backgrounds: backgrounds, decoder: ImageDecoder()) else { return plain }
+        return mask.masking(plain)
     }
 }

@@ -89,6 +89,8 @@ extension ReidCommand {
         var results: String?
         @Flag(help: "Use flank sides estimated from travel and the chips (`reid flank`) instead of the side column.")
         var estimateSide = false
+        @Flag(help: "Build each camera's background from its photos in the dataset (the median, as motion triage does) and mask keypoints on the static scene. Needs full frames with bbox and camera columns.")
+        var cameraBackgrounds = false
         @OptionGroup var pattern: PatternOptions
         @OptionGroup var descriptor: DescriptorArguments
 
@@ -105,6 +107,11 @@ extension ReidCommand {
                 var flank = FlankEvaluation.Options()
                 flank.workers = options.workers
                 options.sides = FlankEvaluation(options: flank).estimatedSides(try FlankDataset(directory: URL(fileURLWithPath: dataset)))
+            }
+            if cameraBackgrounds {
+                options.backgrounds = Self.cameraBackgrounds(data, workers: options.workers)
+                let frames = options.backgrounds.values.reduce(0) { $0 + $1.count }
+                FileHandle.standardError.write(Data("backgrounds: \(frames) for \(options.backgrounds.count) cameras\n".utf8))
             }
             let report = try ReidEvaluation(options: options).run(data) { message in
                 FileHandle.standardError.write(Data((message + "\n").utf8))
