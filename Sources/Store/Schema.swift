@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v8-review-log", migrate: v8ReviewLog)
         migrator.registerMigration("v9-flank-estimate", migrate: v9FlankEstimate)
         migrator.registerMigration("v10-scene-pairs", migrate: v10ScenePairs)
+        migrator.registerMigration("v11-exchange-keys", migrate: v11ExchangeKeys)
         return migrator
     }
 

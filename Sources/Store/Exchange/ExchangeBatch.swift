@@ -1,0 +1,124 @@
+import Core
+import Foundation
+
+/// One row of an exchange package as Rosette will store it, with the ID and content digest it has in the package.
+///
+/// `extras` holds the package's columns Rosette does not model (column name → text as written), so that an
+/// export can write them back.
+public struct ExchangeRow<Record: Sendable & Equatable>: Sendable, Equatable {
+    public var externalID: String
+    public var digest: String
+    public var extras: [String: String]
+    public var record: Record
+    /// For an observation: the package mediaID it belongs to (nil for an event-level observation).
+    public var mediaRef: String?
+
+    public init(externalID: String, digest: String, extras: [String: String] = [:], record: Record, mediaRef: String? = nil) {
+        self.externalID = externalID
+        self.digest = digest
+        self.extras = extras
+        self.record = record
+        self.mediaRef = mediaRef
+    }
+}
+
+/// A catalog individual named by an imported package (created only when the catalog does not have it yet).
+public struct ExchangeIndividual: Sendable, Equatable {
+    public var individualID: String
+    public var scientificName: String?
+    public var name: String?
+    public var sex: String?
+    public var lifeStage: String?
+    public var lifeStageDate: String?
+    public var birthYear: Int?
+    public var motherID: String?
+    public var status: String?
+    public var deathDate: Date?
+    public var deathCause: String?
+
+    public init(individualID: String, scientificName: String? = nil, name: String? = nil, sex: String? = nil,
+                lifeStage: String? = nil, lifeStageDate: String? = nil, birthYear: Int? = nil, motherID: String? = nil,
+                status: String? = nil, deathDate: Date? = nil, deathCause: String? = nil) {
+        self.individualID = individualID
+        self.scientificName = scientificName
+        self.name = name
+        self.sex = sex
+        self.lifeStage = lifeStage
+        self.lifeStageDate = lifeStageDate
+        self.birthYear = birthYear
+        self.motherID = motherID
+        self.status = status
+        self.deathDate = deathDate
+        self.deathCause = deathCause
+    }
+}
+
+/// A validated package, ready to be written in one transaction (`SurveyStore.importExchange`).
+///
+/// Media rows carry `rootID` 0: the store sets it to the media root of `root` (the package folder), against which
+/// relative `filePath`s resolve; a URL `filePath` is kept as it is.
+public struct ExchangeBatch: Sendable, Equatable {
+    public var source: String
+    public var root: URL
+    public var deployments: [ExchangeRow<Deployment>] = []
+    public var media: [ExchangeRow<Media>] = []
+    public var events: [ExchangeRow<MediaSequence>] = []
+    public var observations: [ExchangeRow<Observation>] = []
+    public var individuals: [ExchangeIndividual] = []
+
+    public init(source: String, root: URL) {
+        self.source = source
+        self.root = root
+    }
+}
+
+/// A package row whose ID is already in the survey with other content (the survey's record is kept).
+public struct ExchangeConflict: Sendable, Equatable {
+    /// deployment, media, event or observation.
+    public var entity: String
+    public var externalID: String
+    /// What differs, for the message ("imported earlier with other content", "already in the survey, not imported").
+    public var reason: String
+
+    public init(entity: String, externalID: String, reason: String) {
+        self.entity = entity
+        self.externalID = externalID
+        self.reason = reason
+    }
+}
+
+/// What an import wrote: rows added and already present per entity, the individuals created, and the conflicts
+/// (when there are any, nothing was written).
+public struct ExchangeImportResult: Sendable, Equatable {
+    public var added: [String: Int] = [:]
+    public var unchanged: [String: Int] = [:]
+    public var individualsAdded: [String] = []
+    public var conflicts: [ExchangeConflict] = []
+
+    public init() {}
+
+    /// Rows added over all entities (individuals not counted).
+    public var totalAdded: Int { added.values.reduce(0, +) }
+}
+
+/// The package IDs and unmodelled columns a stored record was imported with.
+public struct ExchangeKey: Sendable, Equatable {
+    public var entity: String
+    public var externalID: String
+    public var localID: String
+    public var extras: [String: String]
+}
+
+/// Everything an export reads, in one consistent read.
+public struct ExchangeSnapshot: Sendable {
+    public var deployments: [Deployment]
+    /// Media not marked as duplicates, by deployment and time.
+    public var media: [Media]
+    /// Media root folders by rootID.
+    public var roots: [Int64: String]
+    public var observations: [Observation]
+    public var sequences: [MediaSequence]
+    public var individuals: [CatalogIndividual]
+    /// Exchange keys by entity, then by local ID.
+    public var keys: [String: [String: ExchangeKey]]
+}
