@@ -50,6 +50,8 @@ public struct CamtrapPackage: Sendable {
                 continue
             }
             if let inline = resource["data"] as? [[String: Any]] {
+                // Another tool's extra resource that happens to be called "individuals" is not Rosette's catalog.
+                if table == .individuals, !inline.allSatisfy({ $0["individualID"] != nil }) { continue }
                 package.tables[table] = inline.enumerated().map { i, object in
                     CamtrapRow(line: i + 1, values: object.mapValues { "\($0)" })
                 }
@@ -70,6 +72,7 @@ public struct CamtrapPackage: Sendable {
                 continue
             }
             if let fatal = reader.fatal { problems.append(.unreadableTable(file: path, reason: fatal.description)) }
+            if table == .individuals, !reader.header.contains("individualID") { continue }
             package.headers[table] = reader.header
             var rows: [CamtrapRow] = []
             for record in reader.records {
