@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The tables of a Camtrap DP 1.0 package (and Rosette's extra `individuals` table), with their columns in
@@ -90,6 +91,6 @@ public enum CamtrapTable: String, Sendable, CaseIterable {
         .init("sex", allowed: ["female", "male"]), .init("motherID"), .init("birthYear", .integer),
         .init("lifeStage", allowed: ["adult", "subadult", "juvenile"]),
         .init("lifeStageDate"), .init("status", allowed: ["alive", "dead", "unknown", "merged"]),
-        .init("deathDate", .datetime), .init("deathCause"),
+        .init("deathDate", .datetime), .init("deathCause", allowed: Evidence.Cause.allCases.map(\.rawValue)),
     ]
 }
