@@ -97,7 +97,7 @@ let package = Package(
                                                       .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")],
                     swiftSettings: strict),
-        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Store", "Core", "TestSupport"], resources: [.copy("Fixtures")],
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Store", "Core", "Ingest", "TestSupport"], resources: [.copy("Fixtures")],
                     swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]

@@ -54,7 +54,9 @@ struct CamtrapRowBuilder {
         return row
     }
 
-    func mediaID(_ m: Media) -> String { key("media", String(m.mediaID ?? 0))?.externalID ?? "m\(m.mediaID ?? 0)" }
+    func mediaID(_ m: Media) -> String {
+        key("media", String(m.mediaID ?? 0)).map { policy.opaqueID($0.externalID, prefix: "m") } ?? "m\(m.mediaID ?? 0)"
+    }
 
     func media(_ m: Media) -> [String: String] {
         var row = extras(.media, key("media", String(m.mediaID ?? 0)))
@@ -95,10 +97,10 @@ struct CamtrapRowBuilder {
         let k = key("observation", String(o.observationID ?? 0))
         var row = extras(.observations, k)
         let deployment = o.deploymentID ?? m?.deploymentID ?? event?.deploymentID
-        row["observationID"] = k?.externalID ?? "o\(o.observationID ?? 0)"
+        row["observationID"] = k.map { policy.opaqueID($0.externalID, prefix: "o") } ?? "o\(o.observationID ?? 0)"
         row["deploymentID"] = deployment.map(policy.deploymentID)
         row["mediaID"] = m.map(mediaID)
-        row["eventID"] = o.eventID ?? m?.eventID
+        row["eventID"] = (o.eventID ?? m?.eventID).map { policy.opaqueID($0, prefix: "e") }
         row["observationLevel"] = m == nil ? "event" : "media"
         let start = m?.timestamp ?? event?.eventStart, end = m?.timestamp ?? event?.eventEnd
         row["eventStart"] = row["eventStart"] ?? start.map { time($0, deployment: deployment) }

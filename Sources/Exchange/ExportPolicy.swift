@@ -8,7 +8,7 @@ import Foundation
 /// shows a partner exact locations; a file sent across a border is not a logged-in session). Generalised means:
 /// coordinates at the centre of a grid cell `gridMetres` on a side, `coordinatePrecision` and a widened
 /// `coordinateUncertainty` saying so, location names and free-text comments left out, locationID the grid cell,
-/// deploymentID an opaque stable hash, and media paths that do not carry the survey's folder names.
+/// deploymentID and eventID (and IDs an imported package chose) opaque stable hashes, and media paths that do not carry the survey's folder names.
 public struct ExportPolicy: Sendable, Equatable {
     public var viewer: Viewer
     /// Grid cell size when locations are generalised; nil for exact locations.
@@ -38,6 +38,10 @@ public struct ExportPolicy: Sendable, Equatable {
 
     /// The deploymentID as the package shows it.
     func deploymentID(_ id: String) -> String { generalises ? "d-" + Self.hash(id) : id }
+
+    /// Another ID as the package shows it: Rosette's eventIDs (and IDs other packages chose) may embed a station's
+    /// name, so a generalised package carries a stable hash with a one-letter prefix instead.
+    func opaqueID(_ id: String, prefix: String) -> String { generalises ? "\(prefix)-" + Self.hash(id) : id }
 
     /// The grid cell holding a point, as a locationID ("cell-10km-<row>-<col>").
     func cellID(latitude: Double, longitude: Double) -> String {
