@@ -52,6 +52,12 @@ struct CamtrapMapping {
         return row.values.filter { !keep.contains($0.key) && !CamtrapPackage.missingValues.contains($0.value) }
     }
 
+    /// The jurisdiction a `deploymentGroups` cell names as `jurisdiction:RU` (groups are separated by `|`).
+    static func jurisdiction(_ groups: String?) -> String? {
+        groups?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("jurisdiction:") }.map { String($0.dropFirst("jurisdiction:".count)) }
+    }
+
     func date(_ row: CamtrapRow, _ column: String) -> Date? { row[column].flatMap { Timestamp.parse($0, defaultZone: nil) } }
 
     func batch() -> ExchangeBatch {
@@ -67,7 +73,7 @@ struct CamtrapMapping {
                                coordinateUncertainty: row["coordinateUncertainty"].flatMap(Double.init),
                                deploymentStart: date(row, "deploymentStart")!, deploymentEnd: date(row, "deploymentEnd")!,
                                cameraID: row["cameraID"], cameraModel: row["cameraModel"], timezone: zone,
-                               deploymentComments: row["deploymentComments"])
+                               jurisdiction: Self.jurisdiction(row["deploymentGroups"]), deploymentComments: row["deploymentComments"])
             batch.deployments.append(ExchangeRow(externalID: id, digest: CamtrapImporter.digest(row), extras: extras(.deployments, row), record: d))
         }
         // Each media's event: the eventID its media-level observations give.

@@ -37,6 +37,7 @@ struct CamtrapRowBuilder {
         row["deploymentEnd"] = time(d.deploymentEnd, deployment: d.deploymentID)
         row["cameraID"] = d.cameraID
         row["cameraModel"] = d.cameraModel
+        if row["deploymentGroups"] == nil, let j = d.jurisdiction { row["deploymentGroups"] = "jurisdiction:\(j)" }
         if let grid = policy.grid, let metres = policy.gridMetres {
             let cell = grid.generalise(latitude: d.latitude, longitude: d.longitude)
             row["latitude"] = CamtrapValue.number(cell.latitude, decimals: policy.decimals)
