@@ -8,11 +8,16 @@ struct CamtrapRowBuilder {
     let policy: ExportPolicy
     let deployments: [String: Deployment]
     let freeText: [CamtrapTable: Set<String>]
+    /// Each individual's scientific name, from the first observation naming it.
+    let individualSpecies: [String: String]
 
     init(snapshot: ExchangeSnapshot, policy: ExportPolicy) {
         self.snapshot = snapshot
         self.policy = policy
         deployments = Dictionary(snapshot.deployments.map { ($0.deploymentID, $0) }, uniquingKeysWith: { a, _ in a })
+        var species: [String: String] = [:]
+        for o in snapshot.observations { if let i = o.individualID, let n = o.scientificName, species[i] == nil { species[i] = n } }
+        individualSpecies = species
         freeText = Dictionary(uniqueKeysWithValues: CamtrapTable.allCases.map { t in (t, Set(t.fields.filter(\.freeText).map(\.name))) })
     }
 
@@ -149,8 +154,7 @@ struct CamtrapRowBuilder {
     func individual(_ i: CatalogIndividual) -> [String: String] {
         var row: [String: String] = ["individualID": i.individualID, "status": i.status]
         row["individualName"] = i.name
-        let names = snapshot.observations.filter { $0.individualID == i.individualID }.compactMap(\.scientificName)
-        row["scientificName"] = names.first ?? "Panthera pardus orientalis"
+        row["scientificName"] = individualSpecies[i.individualID] ?? "Panthera pardus orientalis"
         row["sex"] = ["female", "male"].contains(i.sex ?? "") ? i.sex : nil
         row["motherID"] = i.motherID
         row["birthYear"] = i.birthYear.map(String.init)

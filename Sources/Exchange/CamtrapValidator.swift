@@ -6,7 +6,7 @@ import Foundation
 public enum CamtrapValidator {
     /// All problems in the package's tables: missing required columns and values, values of the wrong type or
     /// outside their range or list, timestamps without a zone, repeated IDs, references to deployments or media
-    /// the package does not have, and media paths that are absolute, contain `..`, leave the package or are missing.
+    /// the package does not have, and media paths that are absolute, contain `..` or leave the package.
     public static func problems(in package: CamtrapPackage) -> [ExchangeError] {
         var problems: [ExchangeError] = []
         var ids: [CamtrapTable: Set<String>] = [:]
@@ -88,18 +88,21 @@ public enum CamtrapValidator {
         return problems
     }
 
-    /// Media paths that are not URLs and not files inside the package.
+    /// Media paths that are absolute, contain `..` or otherwise leave the package (URLs are accepted).
     static func paths(_ package: CamtrapPackage) -> [ExchangeError] {
         package.rows(.media).compactMap { row -> ExchangeError? in
-            guard let path = row["filePath"] else { return nil }
-            let file = package.fileName(.media)
-            if let reason = PackagePath.problem(path, in: package.directory) {
-                return .badPath(file: file, row: row.line, column: "filePath", value: path, reason: reason)
-            }
-            if !PackagePath.isURL(path), !FileManager.default.fileExists(atPath: package.directory.appendingPathComponent(path).path) {
-                return .badPath(file: file, row: row.line, column: "filePath", value: path, reason: "is not a file in the package")
-            }
-            return nil
+            guard let path = row["filePath"], let reason = PackagePath.problem(path, in: package.directory) else { return nil }
+            return .badPath(file: package.fileName(.media), row: row.line, column: "filePath", value: path, reason: reason)
+        }
+    }
+
+    /// Relative media paths with no file behind them: allowed (a package may reference files it does not ship,
+    /// as Rosette's generalised packages do), but worth saying.
+    public static func filesNotInPackage(_ package: CamtrapPackage) -> [String] {
+        package.rows(.media).compactMap { row in
+            guard let path = row["filePath"], !PackagePath.isURL(path),
+                  !FileManager.default.fileExists(atPath: package.directory.appendingPathComponent(path).path) else { return nil }
+            return path
         }
     }
 }

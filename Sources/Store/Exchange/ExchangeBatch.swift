@@ -94,6 +94,8 @@ public struct ExchangeImportResult: Sendable, Equatable {
     public var unchanged: [String: Int] = [:]
     public var individualsAdded: [String] = []
     public var conflicts: [ExchangeConflict] = []
+    /// Relative media paths the package references without shipping the files (recorded all the same).
+    public var filesNotInPackage: [String] = []
 
     public init() {}
 
