@@ -61,6 +61,18 @@ import Testing
         #expect(e1["observationLevel"] == "event" && e1["mediaID"] == nil && e1["eventEnd"] == "2024-09-03T05:10:03+10:00")
     }
 
+    @Test func aPublicPackageReadsBackWithoutItsFiles() throws {
+        let (dir, out, _) = try Self.exported(role: .public, precisionKm: nil)
+        _ = dir
+        let (copyDir, copy) = try ExchangeTestSupport.survey("readback")
+        _ = copyDir
+        let result = try CamtrapImporter.importPackage(out, into: copy, actor: "test")
+        #expect(result.added == ["deployment": 2, "media": 4, "event": 3, "observation": 5])
+        #expect(result.filesNotInPackage.count == 4)
+        #expect(try copy.deployments().allSatisfy { $0.locationName == nil && $0.deploymentID.hasPrefix("d-") })
+        #expect(try CamtrapImporter.importPackage(out, into: copy, actor: "test").totalAdded == 0)
+    }
+
     @Test func yearLeavesOtherYearsOut() throws {
         let (dir, store) = try ExchangeTestSupport.survey()
         _ = dir
