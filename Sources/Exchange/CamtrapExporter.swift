@@ -2,31 +2,6 @@ import Core
 import Foundation
 import Store
 
-/// Options of `rosette export camtrap-dp`.
-public struct CamtrapExportOptions: Sendable {
-    public var policy: ExportPolicy
-    /// Only deployments active in this calendar year (UTC), their media and observations.
-    public var year: Int?
-    /// The package's title (default: the survey folder name).
-    public var title: String?
-    /// Who is named as the package's contact.
-    public var contact: String
-
-    public init(policy: ExportPolicy, year: Int? = nil, title: String? = nil, contact: String = "Rosette survey owner") {
-        self.policy = policy
-        self.year = year
-        self.title = title
-        self.contact = contact
-    }
-}
-
-/// The rows of an exported package, by table, each row a cell per column name (empty cells left out).
-public struct CamtrapTables: Sendable, Equatable {
-    public var rows: [CamtrapTable: [[String: String]]] = [:]
-
-    public init() {}
-}
-
 /// Writes a survey as a Camtrap DP 1.0 package: deployments, media, observations (media- and event-level) and the
 /// catalog as an extra `individuals` resource, as the export policy allows.
 ///

@@ -1,0 +1,8 @@
+import Foundation
+
+/// The rows of an exported package, by table, each row a cell per column name (empty cells left out).
+public struct CamtrapTables: Sendable, Equatable {
+    public var rows: [CamtrapTable: [[String: String]]] = [:]
+
+    public init() {}
+}
