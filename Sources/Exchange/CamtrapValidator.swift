@@ -69,19 +69,29 @@ public enum CamtrapValidator {
         return nil
     }
 
-    /// Media and observations naming a deployment, and observations naming a media, the package does not have.
+    /// Media and observations naming a deployment, and observations naming a media, the package does not have; an
+    /// observation on a media of another deployment; a media-level observation without its mediaID.
     static func references(_ package: CamtrapPackage, ids: [CamtrapTable: Set<String>]) -> [ExchangeError] {
         var problems: [ExchangeError] = []
         let deployments = ids[.deployments] ?? [], media = ids[.media] ?? []
+        var mediaDeployment: [String: String] = [:]
+        for row in package.rows(.media) { if let m = row["mediaID"], let d = row["deploymentID"] { mediaDeployment[m] = d } }
         for table in [CamtrapTable.media, .observations] {
+            let file = package.fileName(table)
             for row in package.rows(table) {
                 if let d = row["deploymentID"], !deployments.contains(d) {
-                    problems.append(.unknownReference(file: package.fileName(table), row: row.line, column: "deploymentID",
-                                                      value: d, table: CamtrapTable.deployments.fileName))
+                    problems.append(.unknownReference(file: file, row: row.line, column: "deploymentID", value: d,
+                                                      table: CamtrapTable.deployments.fileName))
                 }
-                if table == .observations, let m = row["mediaID"], !media.contains(m) {
-                    problems.append(.unknownReference(file: package.fileName(table), row: row.line, column: "mediaID",
-                                                      value: m, table: CamtrapTable.media.fileName))
+                guard table == .observations else { continue }
+                if let m = row["mediaID"], !media.contains(m) {
+                    problems.append(.unknownReference(file: file, row: row.line, column: "mediaID", value: m, table: CamtrapTable.media.fileName))
+                } else if let m = row["mediaID"], let d = row["deploymentID"], let expected = mediaDeployment[m], deployments.contains(expected), expected != d {
+                    problems.append(.badValue(file: file, row: row.line, column: "deploymentID", value: d,
+                                              expected: "\(expected), the deployment of media \(m)"))
+                }
+                if row["observationLevel"] == "media", row["mediaID"] == nil {
+                    problems.append(.missingValue(file: file, row: row.line, column: "mediaID"))
                 }
             }
         }

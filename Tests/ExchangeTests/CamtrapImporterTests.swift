@@ -20,6 +20,11 @@ import Testing
                      reason: "is an absolute path (paths are relative to the package)"),
         ]),
         ("bad-number", [.badValue(file: "deployments.csv", row: 3, column: "latitude", value: "forty-three", expected: "a number")]),
+        ("observation-on-another-deployments-media", [
+            .badValue(file: "observations.csv", row: 4, column: "deploymentID", value: "BB-ridge3-2024",
+                      expected: "KP-den7-2024, the deployment of media m2"),
+            .missingValue(file: "observations.csv", row: 5, column: "mediaID"),
+        ]),
     ]
 
     @Test("an invalid package lists its problems and leaves the survey unchanged", arguments: invalid)
@@ -62,7 +67,7 @@ import Testing
         #expect(catalog.first { $0.individualID == "L3" }?.deathCause == "road-kill")
         let counts = try ExchangeTestSupport.counts(store)
         let second = try CamtrapImporter.importPackage(ExchangeTestSupport.fixture("sensitive-stations"), into: store, actor: "test")
-        #expect(second.totalAdded == 0 && second.individualsAdded.isEmpty)
+        #expect(second.totalAdded == 0 && second.individualsAdded.isEmpty && second.individualsKept == ["L1", "L2", "L3"])
         #expect(second.unchanged == ["deployment": 2, "media": 5, "event": 4, "observation": 6])
         #expect(try ExchangeTestSupport.counts(store) == counts)
     }

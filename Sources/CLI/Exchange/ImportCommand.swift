@@ -37,7 +37,8 @@ struct ImportCommand: ParsableCommand {
                 let added = entities.map { "\(result.added[$0] ?? 0) \($0 == "media" ? $0 : $0 + "s")" }.joined(separator: ", ")
                 let same = entities.reduce(0) { $0 + (result.unchanged[$1] ?? 0) }
                 print("Imported \(package): \(added) added; \(same) row(s) already imported; "
-                      + "\(result.individualsAdded.count) individual(s) added to the catalog."
+                      + "\(result.individualsAdded.count) individual(s) added to the catalog"
+                      + (result.individualsKept.isEmpty ? "." : ", \(result.individualsKept.count) already in it (left as they are).")
                       + (missing.isEmpty ? "" : " \(missing.count) media file(s) are referenced but not in the package (e.g. \(missing[0])): recorded without their files."))
             } catch let problems as PackageProblems {
                 printError(problems.description)

@@ -93,6 +93,8 @@ public struct ExchangeImportResult: Sendable, Equatable {
     public var added: [String: Int] = [:]
     public var unchanged: [String: Int] = [:]
     public var individualsAdded: [String] = []
+    /// Individuals the package names that the catalog already had: left as the catalog has them.
+    public var individualsKept: [String] = []
     public var conflicts: [ExchangeConflict] = []
     /// Relative media paths the package references without shipping the files (recorded all the same).
     public var filesNotInPackage: [String] = []

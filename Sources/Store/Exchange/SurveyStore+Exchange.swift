@@ -81,6 +81,7 @@ extension SurveyStore {
                 }
                 guard conflicts.isEmpty else { throw ConflictRollback(conflicts: conflicts) }
                 result.individualsAdded = try SurveyStore.addExchangeIndividuals(db, batch.individuals, actor: actor)
+                result.individualsKept = batch.individuals.map(\.individualID).filter { !result.individualsAdded.contains($0) }
                 if result.totalAdded > 0 || !result.individualsAdded.isEmpty {
                     try SurveyStore.log(db, actor: actor, entity: "exchange", id: batch.source, action: "import",
                                         detail: result.added.sorted { $0.key < $1.key }.map { "\($0.key) +\($0.value)" }.joined(separator: ", "))
