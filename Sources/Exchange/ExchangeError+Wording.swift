@@ -34,8 +34,6 @@ extension ExchangeError: CustomStringConvertible, LocalizedError {
             return "\(path): folder exists and is not empty; choose a new folder for the package"
         case .badPrecision(let value):
             return "--precision \(value): the grid size must be a positive number of kilometres"
-        case .roleWithoutExport(let role):
-            return "--role \(role): not a role (owner, staff, partner or public)"
         }
     }
 

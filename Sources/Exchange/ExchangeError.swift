@@ -24,7 +24,6 @@ public enum ExchangeError: Error, Sendable, Equatable {
     // Export
     case outputNotEmpty(path: String)
     case badPrecision(value: Double)
-    case roleWithoutExport(role: String)
 }
 
 /// Every problem found in a package (the import stops before writing anything when there is one).

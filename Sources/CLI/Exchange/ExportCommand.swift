@@ -16,9 +16,9 @@ struct ExportCommand: ParsableCommand {
             commandName: "camtrap-dp",
             abstract: "Write a Camtrap DP 1.0 package: deployments, media, observations and the catalog (individuals).",
             discussion: """
-                --role partner or public (or --precision KM): coordinates at the centre of a grid cell (10 km unless
-                --precision says), coordinatePrecision set, location names, comments and folder names left out,
-                deploymentIDs replaced by stable hashes; photos with people, and unscreened ones, left out.
+                --role partner or public (or --precision KM): coordinates at the centre of a grid cell (10 km unless \
+                --precision says), coordinatePrecision set, location names, comments and folder names left out, \
+                deploymentIDs and eventIDs replaced by stable hashes; photos with people, and unscreened ones, left out. \
                 Media files are referenced, not copied.
                 """)
 
@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
         @Argument(help: "The package folder to create (new or empty).", completion: .directory) var out: String
         @Option(help: "Only deployments active in this year, and their media and observations.") var year: Int?
         @Option(help: "Generalise coordinates to a grid of this many kilometres.") var precision: Double?
-        @Option(help: "The package title (default: the survey folder name).") var title: String?
+        @Option(help: "The package title (default: the survey's name).") var title: String?
 
         func run() throws {
             let store = try survey.open()

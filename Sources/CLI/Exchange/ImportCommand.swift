@@ -16,10 +16,10 @@ struct ImportCommand: ParsableCommand {
             commandName: "camtrap-dp",
             abstract: "Import a Camtrap DP package: deployments, media, observations, individuals.",
             discussion: """
-                The whole package is checked first; every problem is listed with its file, row and column, and if there
-                is any, nothing is imported. Rows are keyed on the package's IDs: importing the same package again adds
-                nothing, and a row whose ID was imported before with other content is reported as a conflict.
-                Media paths resolve against the package folder (URLs are kept as they are); individuals the
+                The whole package is checked first; every problem is listed with its file, row and column, and if there \
+                is any, nothing is imported. Rows are keyed on the package's IDs: importing the same package again adds \
+                nothing, and a row whose ID was imported before with other content is reported as a conflict. \
+                Media paths resolve against the package folder (URLs are kept as they are); individuals the \
                 observations name are added to the catalog when it does not have them.
                 """)
 
