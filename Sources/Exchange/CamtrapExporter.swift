@@ -32,7 +32,9 @@ public enum CamtrapExporter {
     public static func tables(_ store: SurveyStore, options: CamtrapExportOptions) throws -> CamtrapTables {
         let snapshot = try store.exchangeSnapshot()
         let withheld = try store.withheldMediaIDs(for: options.policy.viewer)
-        let builder = CamtrapRowBuilder(snapshot: snapshot, policy: options.policy)
+        var policy = options.policy
+        if policy.generalises { policy.idKey = try store.webSecret("exchange-id-key") }
+        let builder = CamtrapRowBuilder(snapshot: snapshot, policy: policy)
         var tables = CamtrapTables()
         let range = options.year.map { y -> ClosedRange<Date> in
             let start = Timestamp.parse("\(y)-01-01T00:00:00Z", defaultZone: nil)!

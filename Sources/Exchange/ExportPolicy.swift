@@ -13,6 +13,9 @@ public struct ExportPolicy: Sendable, Equatable {
     public var viewer: Viewer
     /// Grid cell size when locations are generalised; nil for exact locations.
     public var gridMetres: Double?
+    /// The survey's secret key for opaque IDs (set by the exporter from the survey), so that nobody can hash
+    /// guessed station IDs and recognise them.
+    public var idKey = Data()
 
     /// The policy for a viewer; `precisionKm` generalises even for owner and staff.
     public init(viewer: Viewer, precisionKm: Double? = nil) throws {
@@ -37,11 +40,11 @@ public struct ExportPolicy: Sendable, Equatable {
     }
 
     /// The deploymentID as the package shows it.
-    func deploymentID(_ id: String) -> String { generalises ? "d-" + Self.hash(id) : id }
+    func deploymentID(_ id: String) -> String { generalises ? "d-" + hash(id) : id }
 
     /// Another ID as the package shows it: Rosette's eventIDs (and IDs other packages chose) may embed a station's
     /// name, so a generalised package carries a stable hash with a one-letter prefix instead.
-    func opaqueID(_ id: String, prefix: String) -> String { generalises ? "\(prefix)-" + Self.hash(id) : id }
+    func opaqueID(_ id: String, prefix: String) -> String { generalises ? "\(prefix)-" + hash(id) : id }
 
     /// The grid cell holding a point, as a locationID ("cell-10km-<row>-<col>").
     func cellID(latitude: Double, longitude: Double) -> String {
@@ -54,8 +57,10 @@ public struct ExportPolicy: Sendable, Equatable {
         return "cell-\(CamtrapValue.number(gridMetres / 1000))km-\(row)-\(col)"
     }
 
-    /// First 10 hex digits of SHA-256: stable across exports, not reversible to the name.
-    static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(("rosette-exchange|" + text).utf8)).prefix(5).map { String(format: "%02x", $0) }.joined()
+    /// First 10 hex digits of HMAC-SHA-256 under the survey's key: stable across the survey's exports, and
+    /// neither reversible to the name nor reproducible without the key.
+    func hash(_ text: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: idKey))
+            .prefix(5).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -73,6 +73,21 @@ import Testing
         #expect(try CamtrapImporter.importPackage(out, into: copy, actor: "test").totalAdded == 0)
     }
 
+    @Test func opaqueIDsAreStableForASurveyAndKeyedByIt() throws {
+        let (dirA, storeA) = try ExchangeTestSupport.survey()
+        let (dirB, storeB) = try ExchangeTestSupport.survey()
+        _ = (dirA, dirB)
+        for store in [storeA, storeB] {
+            _ = try CamtrapImporter.importPackage(ExchangeTestSupport.fixture("sensitive-stations"), into: store, actor: "test")
+        }
+        func ids(_ store: SurveyStore) throws -> [String] {
+            let options = CamtrapExportOptions(policy: try ExportPolicy(viewer: store.viewer(.public)))
+            return try CamtrapExporter.tables(store, options: options).rows[.deployments]!.compactMap { $0["deploymentID"] }.sorted()
+        }
+        #expect(try ids(storeA) == ids(storeA))
+        #expect(Set(try ids(storeA)).isDisjoint(with: try ids(storeB)))
+    }
+
     @Test func yearLeavesOtherYearsOut() throws {
         let (dir, store) = try ExchangeTestSupport.survey()
         _ = dir
