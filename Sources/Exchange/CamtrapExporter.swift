@@ -5,9 +5,9 @@ import Store
 /// Writes a survey as a Camtrap DP 1.0 package: deployments, media, observations (media- and event-level) and the
 /// catalog as an extra `individuals` resource, as the export policy allows.
 ///
-/// Media files are referenced, never copied: an exact package points at them (`file://` URLs, or the URL a package
-/// they were imported from gave); a generalised one names them `media/<mediaID>.<ext>` without shipping them,
-/// so no folder name, file name or EXIF GPS leaves the survey.
+/// Media files are referenced, not copied: an exact package points at them (`file://` URLs, or the URL a package
+/// they were imported from gave) unless `copyMedia` copies them in; a generalised one names them
+/// `media/<mediaID>.<ext>` without shipping them, so no folder name, file name or EXIF GPS leaves the survey.
 public enum CamtrapExporter {
     /// Builds the tables and writes the package into `directory` (created; it must be new or empty).
     @discardableResult
@@ -22,6 +22,11 @@ public enum CamtrapExporter {
             try CamtrapCSV.text(table, rows: tables.rows[table] ?? [])
                 .write(to: directory.appendingPathComponent(table.fileName), atomically: true, encoding: .utf8)
         }
+        for (path, source) in tables.files.sorted(by: { $0.key < $1.key }) {
+            let target = directory.appendingPathComponent(path)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: source, to: target)
+        }
         let title = options.title ?? store.directory.standardizedFileURL.lastPathComponent
         let descriptor = try CamtrapDescriptor.json(tables, title: title, options: options)
         try descriptor.write(to: directory.appendingPathComponent("datapackage.json"))
@@ -34,7 +39,7 @@ public enum CamtrapExporter {
         let withheld = try store.withheldMediaIDs(for: options.policy.viewer)
         var policy = options.policy
         if policy.generalises { policy.idKey = try store.webSecret("exchange-id-key") }
-        let builder = CamtrapRowBuilder(snapshot: snapshot, policy: policy)
+        let builder = CamtrapRowBuilder(snapshot: snapshot, policy: policy, copyMedia: options.copyMedia)
         var tables = CamtrapTables()
         let range = options.year.map { y -> ClosedRange<Date> in
             let start = Timestamp.parse("\(y)-01-01T00:00:00Z", defaultZone: nil)!
@@ -49,6 +54,9 @@ public enum CamtrapExporter {
         }
         let mediaByID = Dictionary(media.map { ($0.mediaID!, $0) }, uniquingKeysWith: { a, _ in a })
         tables.rows[.media] = media.map { builder.media($0) }
+        if builder.copyMedia {
+            for m in media where !PackagePath.isURL(m.filePath) { tables.files[builder.copiedPath(m)] = builder.sourceFile(m) }
+        }
         let events = Dictionary(snapshot.sequences.map { ($0.eventID, $0) }, uniquingKeysWith: { a, _ in a })
         let visibleEvents = Set(media.compactMap(\.eventID))
         tables.rows[.observations] = snapshot.observations.compactMap { o -> [String: String]? in

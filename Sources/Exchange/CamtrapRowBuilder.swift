@@ -11,9 +11,13 @@ struct CamtrapRowBuilder {
     /// Each individual's scientific name, from the first observation naming it.
     let individualSpecies: [String: String]
 
-    init(snapshot: ExchangeSnapshot, policy: ExportPolicy) {
+    /// Media files are copied into the package (exact packages only).
+    let copyMedia: Bool
+
+    init(snapshot: ExchangeSnapshot, policy: ExportPolicy, copyMedia: Bool = false) {
         self.snapshot = snapshot
         self.policy = policy
+        self.copyMedia = copyMedia && !policy.generalises
         deployments = Dictionary(snapshot.deployments.map { ($0.deploymentID, $0) }, uniquingKeysWith: { a, _ in a })
         var species: [String: String] = [:]
         for o in snapshot.observations { if let i = o.individualID, let n = o.scientificName, species[i] == nil { species[i] = n } }
@@ -81,14 +85,21 @@ struct CamtrapRowBuilder {
             row["fileName"] = m.fileName
             if PackagePath.isURL(m.filePath) {
                 row["filePath"] = m.filePath
+            } else if copyMedia {
+                row["filePath"] = copiedPath(m)
             } else {
-                let root = snapshot.roots[m.rootID] ?? "/"
-                row["filePath"] = URL(fileURLWithPath: root).appendingPathComponent(m.filePath).absoluteString
+                row["filePath"] = sourceFile(m).absoluteString
             }
         }
         if row["captureMethod"] == nil, m.timeSource != "camtrap-dp" { row["captureMethod"] = "activityDetection" }
         return row
     }
+
+    /// The media's file on disk.
+    func sourceFile(_ m: Media) -> URL { URL(fileURLWithPath: snapshot.roots[m.rootID] ?? "/").appendingPathComponent(m.filePath) }
+
+    /// Where a copied media file goes in the package (roots kept apart, so paths stay unique).
+    func copiedPath(_ m: Media) -> String { "media/r\(m.rootID)/\(m.filePath)" }
 
     /// Whether an observation is one a package carries: not a raw classifier guess, not a bare motion box, and no
     /// person for a viewer who may not see people.

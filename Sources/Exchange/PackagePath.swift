@@ -11,7 +11,14 @@ enum PackagePath {
 
     /// Why the path may not be used, or nil when it is fine.
     static func problem(_ path: String, in directory: URL) -> String? {
-        if isURL(path) { return path.contains("..") ? "contains '..'" : nil }
+        if isURL(path) {
+            if path.contains("..") { return "contains '..'" }
+            guard path.lowercased().hasPrefix("file:") else { return nil }
+            // A file URL is an absolute path: only one inside the package folder is accepted.
+            let target = URL(string: path)?.standardizedFileURL.resolvingSymlinksInPath().path ?? path
+            let root = directory.standardizedFileURL.resolvingSymlinksInPath().path
+            return target.hasPrefix(root + "/") ? nil : "is a file URL outside the package folder"
+        }
         if path.hasPrefix("/") { return "is an absolute path (paths are relative to the package)" }
         if path.hasPrefix("~") { return "starts with '~' (paths are relative to the package)" }
         if path.split(separator: "/").contains("..") || path.contains("..") { return "contains '..' (it would leave the package folder)" }

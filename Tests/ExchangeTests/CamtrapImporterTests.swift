@@ -87,7 +87,8 @@ import Testing
     @Test("paths a package may name", arguments: [
         ("media/a.JPG", nil), ("https://example.org/a.jpg", nil), ("media/../a.JPG", "contains '..' (it would leave the package folder)"),
         ("/etc/passwd", "is an absolute path (paths are relative to the package)"), ("~/a.jpg", "starts with '~' (paths are relative to the package)"),
-        (".hidden/a.jpg", "starts with '.' (Camtrap DP paths may not)"),
+        (".hidden/a.jpg", "starts with '.' (Camtrap DP paths may not)"), ("file:///etc/passwd", "is a file URL outside the package folder"),
+        ("file:///tmp/package/media/a.jpg", nil),
     ] as [(String, String?)])
     func packagePaths(path: String, problem: String?) {
         #expect(PackagePath.problem(path, in: URL(fileURLWithPath: "/tmp/package")) == problem)

@@ -48,6 +48,30 @@ import Testing
         #expect(cub["lifeStage"] == "juvenile" && cub["classificationMethod"] == "human" && cub["observationLevel"] == "media")
     }
 
+    @Test func copiedMediaTravelWithThePackageAndReadBack() throws {
+        let (dir, store) = try Self.survey()
+        let out = dir.path("copied")
+        let tables = try CamtrapExporter.export(store, to: out, options: CamtrapExportOptions(
+            policy: try ExportPolicy(viewer: .owner), copyMedia: true))
+        let paths = (tables.rows[.media] ?? []).compactMap { $0["filePath"] }
+        #expect(paths.count == 3 && paths.allSatisfy { $0.hasPrefix("media/r") })
+        for path in paths { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)") }
+        let (copyDir, copy) = try ExchangeTestSupport.survey("copied")
+        _ = copyDir
+        let result = try CamtrapImporter.importPackage(out, into: copy, actor: "test")
+        #expect(result.added["media"] == 3 && result.filesNotInPackage.isEmpty)
+        // Without copies the package points at the survey's own files (file:// URLs outside it): not importable elsewhere.
+        let linked = dir.path("linked")
+        try CamtrapExporter.export(store, to: linked, options: CamtrapExportOptions(policy: try ExportPolicy(viewer: .owner)))
+        do {
+            _ = try CamtrapImporter.importPackage(linked, into: copy, actor: "test")
+            Issue.record("a package pointing outside itself was imported")
+        } catch let error as PackageProblems {
+            #expect(error.problems.count == 3)
+            #expect(error.problems.allSatisfy { $0.description.contains("is a file URL outside the package folder") })
+        }
+    }
+
     @Test func publicPackageHoldsNoStationNameFolderOrCoordinateAndNoPerson() throws {
         let (dir, store) = try Self.survey()
         let out = dir.path("public")
