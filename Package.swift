@@ -46,6 +46,8 @@ let package = Package(
             dependencies: ["Core", "Store", "Imaging", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // Camtrap DP packages in and out (TDWG exchange standard), with the privacy roles applied on export.
+        .target(name: "Exchange", dependencies: ["Core", "Store", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Rendering is pixel loops: optimised even in debug builds, so tests and the demo stay fast.
         .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -68,7 +70,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify", "Triage", "Server",
+                "Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "Identify", "Triage", "Server", "Exchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -94,6 +96,8 @@ let package = Package(
         .testTarget(name: "ServerTests", dependencies: ["Server", "Store", "Core", "Ingest", "Imaging", "Identify", "TestSupport",
                                                       .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    swiftSettings: strict),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Store", "Core", "Ingest", "TestSupport"], resources: [.copy("Fixtures")],
                     swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "TestSupport", "rosette"], swiftSettings: strict),
     ]

@@ -10,4 +10,6 @@ public enum ObservationSource {
     public static let importedClassification = "md-classification"
     /// The smoothed species of a box or a burst, stored by `rosette triage species --apply`.
     public static let species = "species"
+    /// An observation imported from a Camtrap DP package (`rosette import camtrap-dp`).
+    public static let camtrapDP = "camtrap-dp"
 }

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v9-flank-estimate", migrate: v9FlankEstimate)
         migrator.registerMigration("v10-scene-pairs", migrate: v10ScenePairs)
         migrator.registerMigration("v11-camera-backgrounds", migrate: v11CameraBackgrounds)
+        migrator.registerMigration("v12-exchange-keys", migrate: v12ExchangeKeys)
         return migrator
     }
 
