@@ -1,12 +1,10 @@
-import CRosetteNative
 import Foundation
 import Imaging
 import Store
 
 /// Which parts of a photo are its camera's static scene, judged against the background motion triage stored.
 ///
-/// The photo is reduced and smoothed exactly as motion triage reduces it (`rsn_motion_grey` on a DCT-reduced
-/// decode), compared with the camera's median background of the same light (day or night), and every cell that
+/// The photo is reduced and smoothed exactly as motion triage reduces it (`MotionGrey` of a DCT-reduced decode), compared with the camera's median background of the same light (day or night), and every cell that
 /// differs by less than `threshold` grey levels, with no changed cell within `dilation` cells, is static. Keypoints
 /// on static cells are the scene — rocks and trunks in front of the camera — and are dropped before matching.
 /// A photo whose light changed as a whole (most cells differ) is left alone, as is one with no background of its size.
@@ -38,18 +36,11 @@ public struct BackgroundMask: Sendable {
         let ratio = Double(frameWidth) / Double(first.width)
         guard let reduce = [1, 2, 4, 8].min(by: { abs(Double($0) - ratio) < abs(Double($1) - ratio) }) else { return nil }
         let view = try decoder.decode(path: path, mode: .color, reduce: reduce)
-        var grey = [UInt8](repeating: 0, count: view.width * view.height)
-        var colour: Float = 0
-        var err = [CChar](repeating: 0, count: 256)
-        let status = grey.withUnsafeMutableBufferPointer {
-            rsn_motion_grey(view.pixels, Int32(view.width), Int32(view.height), Int32(view.channels), view.stride,
-                            $0.baseAddress, &colour, &err, Int32(err.count))
-        }
-        guard status == 0 else { return nil }
-        let night = colour < options.nightColourfulness
-        let sized = backgrounds.filter { $0.width == view.width && $0.height == view.height }
+        guard let frame = try? MotionGrey(view: view) else { return nil }
+        let night = frame.colourfulness < options.nightColourfulness
+        let sized = backgrounds.filter { $0.width == frame.width && $0.height == frame.height }
         guard let background = sized.first(where: { $0.night == night }) ?? sized.first else { return nil }
-        self.init(frame: grey, background: background, options: options)
+        self.init(frame: frame.grey, background: background, options: options)
     }
 
     /// The mask of a reduced grey frame against a background of the same size (nil when the light changed).

@@ -83,7 +83,7 @@ enum Frictionless {
             return r
         }
         try JSONSerialization.data(withJSONObject: descriptor).write(to: descriptorURL)
-        let out = try run(executable!, ["validate", "--json", "datapackage.json"], in: copy)
+        let out = try RosetteBinary.tool(executable!, ["validate", "--json", "datapackage.json"], in: copy)
         let json = try? JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
         return (json?["valid"] as? Bool ?? false, out)
     }
@@ -102,25 +102,11 @@ enum Frictionless {
         let folder = URL(fileURLWithPath: executable!).deletingLastPathComponent()
         for python in [folder.appendingPathComponent("python3").path, "/usr/bin/env"] {
             let args = python == "/usr/bin/env" ? ["python3", "-c", script] : ["-c", script]
-            guard let path = try? run(python, args, in: folder).trimmingCharacters(in: .whitespacesAndNewlines), !path.isEmpty,
+            guard let path = try? RosetteBinary.tool(python, args, in: folder).trimmingCharacters(in: .whitespacesAndNewlines), !path.isEmpty,
                   let data = try? Data(contentsOf: URL(fileURLWithPath: path)), let geo = try? JSONSerialization.jsonObject(with: data)
             else { continue }
             return geo
         }
         return ["type": "object"]
-    }
-
-    private static func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

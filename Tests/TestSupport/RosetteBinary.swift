@@ -52,11 +52,12 @@ public enum RosetteBinary {
         return process
     }
 
-    /// Runs a shell tool (e.g. exiftool) and returns its standard output.
-    public static func tool(_ path: String, _ arguments: [String]) throws -> String {
+    /// Runs a shell tool (e.g. exiftool), in `folder` when given, and returns its standard output.
+    public static func tool(_ path: String, _ arguments: [String], in folder: URL? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

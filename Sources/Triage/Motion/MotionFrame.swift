@@ -15,18 +15,12 @@ public struct MotionFrame: Sendable {
     /// Decodes a photo DCT-reduced (`settings.reduce`) and smooths it.
     public init(path: String, decoder: ImageDecoder, settings: MotionSettings) throws {
         let view = try decoder.decode(path: path, mode: .color, reduce: settings.reduce)
-        var grey = [UInt8](repeating: 0, count: view.width * view.height)
-        var colour: Float = 0
-        var err = [CChar](repeating: 0, count: 256)
-        let status = grey.withUnsafeMutableBufferPointer {
-            rsn_motion_grey(view.pixels, Int32(view.width), Int32(view.height), Int32(view.channels), view.stride,
-                            $0.baseAddress, &colour, &err, Int32(err.count))
-        }
-        guard status == 0 else { throw TriageError.imageFailure(path: path, reason: nativeMessage(err)) }
-        self.width = view.width
-        self.height = view.height
-        self.grey = grey
-        self.colourfulness = colour
+        let frame: MotionGrey
+        do { frame = try MotionGrey(view: view) } catch { throw TriageError.imageFailure(path: path, reason: error.message) }
+        self.width = frame.width
+        self.height = frame.height
+        self.grey = frame.grey
+        self.colourfulness = frame.colourfulness
     }
 
     init(width: Int, height: Int, grey: [UInt8], colourfulness: Float) {
