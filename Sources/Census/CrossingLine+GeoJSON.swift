@@ -5,7 +5,8 @@ extension CrossingLine {
     /// Reads the lines of a GeoJSON file (FeatureCollection, Feature, LineString or MultiLineString; WGS84
     /// longitude/latitude), projected to local metres with `projection`.
     ///
-    /// Each Feature is one line named by `properties.name` (else `line-1`, `line-2`, … by its place in the file);
+    /// Each Feature is one line named by `properties.name` (else `line-1`, `line-2`, … by its place in the file; a repeated
+    /// name gets its feature number added);
     /// a MultiLineString (or a GeometryCollection of lines) is one line of several parts. Anything else — a
     /// feature without a line geometry, a part with fewer than 2 positions, a position that is not
     /// [longitude, latitude] — is an error naming the file and the feature.
@@ -35,7 +36,8 @@ extension CrossingLine {
             guard let f = feature as? [String: Any], f["type"] as? String == "Feature" else {
                 throw CensusError.invalidGeoJSON(file: fileName, reason: "\(at) is not a GeoJSON Feature")
             }
-            let name = ((f["properties"] as? [String: Any])?["name"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "line-\(k + 1)"
+            var name = ((f["properties"] as? [String: Any])?["name"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "line-\(k + 1)"
+            if lines.contains(where: { $0.name == name }) { name += " (feature \(k + 1))" }   // names key the per-line tables
             var parts: [[Point]] = []
             try collect(f["geometry"] as Any, into: &parts, file: fileName, at: "\(at) ('\(name)')", projection: projection)
             lines.append(CrossingLine(name: name, parts: parts))

@@ -122,6 +122,8 @@ import TestSupport
         let bare = try CrossingLine.parse(Data(#"{"type": "LineString", "coordinates": [[131.3, 43.0], [131.3, 43.2]]}"#.utf8),
                                           fileName: "bare.geojson", projection: projection)
         #expect(bare.map(\.name) == ["line-1"])
+        let twice = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "LineString", "coordinates": [[131.3, 43.0], [131.3, 43.2]]}}, {"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "LineString", "coordinates": [[131.4, 43.0], [131.4, 43.2]]}}]}"#
+        #expect(try CrossingLine.parse(Data(twice.utf8), fileName: "twice.geojson", projection: projection).map(\.name) == ["A", "A (feature 2)"])
     }
 
     static let badFiles: [(String, String)] = [

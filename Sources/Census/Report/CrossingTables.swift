@@ -6,6 +6,7 @@ import Foundation
 /// Exact: stations by name, crossing points and stations in WGS84 (6 decimals), segments and chainage to the metre.
 /// Generalised: no station is named, crossing points and flagged stations are their grid cell's centre (flagged
 /// stations counted per cell), chainage is rounded to the grid size, no segment and no distance are given.
+/// Latitudes and longitudes come from the crossings' survey projection (origin 0°, 0° for crossings built without one).
 public struct CrossingTables: Sendable {
     public var crossings: LineCrossings
     public var disclosure: LocationDisclosure
