@@ -3,19 +3,12 @@ import Foundation
 extension GeoPolygon {
     /// Reads a GeoJSON file holding a Polygon or MultiPolygon (bare geometry, Feature or FeatureCollection).
     public static func read(contentsOf url: URL) throws -> GeoPolygon {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CensusError.unreadableFile(file: url.path, reason: error.localizedDescription)
-        }
-        return try parse(data, fileName: url.path)
+        try parse(try GeoJSONDocument.data(at: url), fileName: url.path)
     }
 
     /// Parses GeoJSON text; all Polygon and MultiPolygon geometries found are combined.
     public static func parse(_ data: Data, fileName: String) throws -> GeoPolygon {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw CensusError.invalidGeoJSON(file: fileName, reason: "not valid JSON (\(error.localizedDescription))")
-        }
+        let object = try GeoJSONDocument.object(data, fileName: fileName)
         var parts: [Part] = []
         try collect(object, into: &parts, file: fileName)
         guard !parts.isEmpty else {

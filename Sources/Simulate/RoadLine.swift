@@ -26,6 +26,22 @@ public struct RoadLine: Sendable, Equatable {
         points.count < 2 ? .infinity : p.distanceSquared(to: nearestPoint(to: p)).squareRoot()
     }
 
+    /// How many times the straight path a → b crosses the road (a vertex between two segments counts once;
+    /// a path along a segment does not cross it). Odd: a and b are on opposite sides.
+    public func crossings(from a: Point, to b: Point) -> Int {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var n = 0
+        for (k, (p, q)) in zip(points, points.dropFirst()).enumerated() {
+            let ex = q.x - p.x, ey = q.y - p.y
+            let denominator = dx * ey - dy * ex
+            guard abs(denominator) > 1e-12 * max(1, dx * dx + dy * dy, ex * ex + ey * ey) else { continue }
+            let wx = p.x - a.x, wy = p.y - a.y
+            let t = (wx * ey - wy * ex) / denominator, u = (wx * dy - wy * dx) / denominator
+            if t >= 0, t <= 1, u >= 0, u < 1 || (k == points.count - 2 && u <= 1) { n += 1 }
+        }
+        return n
+    }
+
     /// Parses `x1,y1;x2,y2;...` in local kilometres.
     public static func parse(kilometres text: String) throws -> RoadLine {
         var points: [Point] = []

@@ -12,8 +12,9 @@ extension SurveySimulator {
     /// Multi-year mode (`settings.dynamics` set): writes year 0's `secr/` and `histories.txt` as a single
     /// survey would, `secr-YYYY/` for every year, `deployments.csv` of all years, `individuals.csv`,
     /// `population-by-year.csv`, `cjs-histories.csv`, `evidence.csv`, `truth-summary.json` and
-    /// `simulation.json`; with an `encoder`, also every year's photos under
-    /// `photos/<station>/<camera>/<deploymentID>/` and `truth.csv` of all years.
+    /// `simulation.json` (and `road.geojson` with a road); with an `encoder`, also every year's photos under
+    /// `photos/<station>/<camera>/<deploymentID>/`, `truth.csv` of all years and, with a road, `road-crossings.csv`
+    /// (the true crossings of the road between independent events of 30 minutes, the census's default interval).
     @discardableResult
     public func writeYears(to directory: URL, encoder: (any PhotoEncoder)?,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> YearsRunSummary {
@@ -48,7 +49,11 @@ extension SurveySimulator {
             var csv = TruthRecord.header + "\n"
             for row in truth { csv += row.csvLine + "\n" }
             try OutputFiles.write(csv, to: directory.appendingPathComponent("truth.csv"))
+            if let crossings = simulated.roadCrossingsCSV(truth: truth) {
+                try OutputFiles.write(crossings, to: directory.appendingPathComponent("road-crossings.csv"))
+            }
         }
+        if let road = simulated.roadGeoJSON { try OutputFiles.write(road, to: directory.appendingPathComponent("road.geojson")) }
         try OutputFiles.write(simulated.individualsCSV, to: directory.appendingPathComponent("individuals.csv"))
         try OutputFiles.write(simulated.populationByYearCSV, to: directory.appendingPathComponent("population-by-year.csv"))
         try OutputFiles.write(simulated.cjsHistoriesCSV, to: directory.appendingPathComponent("cjs-histories.csv"))

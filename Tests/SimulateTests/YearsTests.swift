@@ -32,7 +32,8 @@ func yearsSettings(seed: UInt64, years: Int = 3) -> SimulationSettings {
         #expect(Set(sa.keys) == Set(sb.keys))
         for (path, data) in sa { #expect(sb[path] == data, "\(path) differs between runs") }
         for name in ["individuals.csv", "population-by-year.csv", "cjs-histories.csv", "evidence.csv", "truth-summary.json",
-                     "secr/capt.txt", "secr-2024/capt.txt", "secr-2026/trap.txt", "deployments.csv", "truth.csv", "simulation.json"] {
+                     "secr/capt.txt", "secr-2024/capt.txt", "secr-2026/trap.txt", "deployments.csv", "truth.csv", "simulation.json",
+                     "road.geojson", "road-crossings.csv"] {
             #expect(sa[name] != nil, "\(name) missing")
         }
     }

@@ -8,7 +8,7 @@ public struct CensusCommand: ParsableCommand {
         commandName: "census",
         abstract: "Estimate population size (closed capture–recapture) or density (SECR).",
         subcommands: [Closed.self, SECR.self, Effort.self, Records.self, Histories.self, Activity.self, Report.self, Survival.self, Trend.self,
-                      Territories.self]
+                      Territories.self, Crossings.self]
     )
 
     public init() {}

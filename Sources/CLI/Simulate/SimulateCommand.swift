@@ -41,7 +41,7 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Relative frequencies of litters of 1,2,3,4 cubs (--years).") var litterSizes: String = "0.25,0.45,0.22,0.08"
     @Option(help: "Mean dispersal distance (km, exponential) of a subadult becoming adult; settling outside habitat is emigration.")
     var dispersalKm: Double = 8
-    @Option(help: "A road: x1,y1;x2,y2;... in local km, or a GeoJSON LineString file (longitude/latitude).") var road: String?
+    @Option(help: "A road: x1,y1;x2,y2;... in local km, or a GeoJSON LineString file (longitude/latitude); writes OUT/road.geojson and, with photos, OUT/road-crossings.csv (true crossings).") var road: String?
     @Option(help: "Road-kill hazard per year of an animal whose activity centre is on the road.") var roadKillRate: Double = 0.15
     @Option(help: "Half-normal scale (km) of the road-kill hazard's fall-off with distance from the road.") var roadSigmaKm: Double = 2
     @Option(help: "Shares of poaching, tiger, disease and natural among the other deaths (comma-separated).")
