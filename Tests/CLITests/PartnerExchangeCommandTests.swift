@@ -116,7 +116,7 @@ struct PartnerExchangeCommandTests {
         let publicPackage = dir.path("public")
         #expect(try RosetteBinary.run(["exchange", "export", "--partner", "web", publicPackage.path, "--survey", theirs, "--role", "public"]).status == 0)
         let descriptor = String(decoding: try Data(contentsOf: publicPackage.appendingPathComponent("datapackage.json")), as: UTF8.self)
-        #expect(descriptor.contains("rosette-partner-catalog") && !descriptor.contains("\"source\""), descriptor)
+        #expect(descriptor.contains("rosette-partner-catalog") && !descriptor.contains("\"source\""), "\(descriptor)")
 
         // An invalid package: every problem with file, row and column, and nothing imported.
         let bad = dir.path("bad")
