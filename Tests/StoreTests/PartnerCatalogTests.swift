@@ -28,6 +28,11 @@ import TestSupport
         #expect(throws: PartnerError.partnerReadOnly(partner: "CN", id: "P2")) {
             try f.store.mergeIndividual("CN:P2", into: "L01", actor: "anna")
         }
+        let e = try f.encounter([f.media[0]], proposals: ["L01"])
+        #expect(throws: PartnerError.partnerReadOnly(partner: "CN", id: "P2")) {
+            try f.store.decide(encounterID: e.encounterID, EncounterDecision(kind: .confirmed, individualID: "CN:P2"), actor: "anna")
+        }
+        #expect(try f.store.latestDecision(encounterID: e.encounterID) == nil)
         try f.store.saveCrossMatches(partner: "CN", [CrossMatch(partner: "CN", partnerID: "P1", individualID: "L01", rank: 1, score: 9, inliers: 20)])
         let again = try f.store.importPartner(Self.batch(["P2", "P3"], digest: "d2"), actor: "anna")
         #expect(again.replaced && !again.unchanged && again.added == ["P3"] && again.removed == ["P1"] && again.droppedProposals == 1)
