@@ -49,7 +49,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Camtrap DP packages in and out (TDWG exchange standard), with the privacy roles applied on export.
-        .target(name: "Exchange", dependencies: ["Core", "Store", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        // Partner catalogs carry reference flank chips and their pattern features (Identify), re-encoded without metadata (Imaging).
+        .target(name: "Exchange", dependencies: ["Core", "Store", "Imaging", "Identify", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
         .target(name: "Census", dependencies: ["Core", "Store"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Rendering is pixel loops: optimised even in debug builds, so tests and the demo stay fast.
         .target(name: "Simulate", dependencies: ["Core", "Imaging"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),

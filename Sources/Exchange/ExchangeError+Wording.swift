@@ -34,6 +34,16 @@ extension ExchangeError: CustomStringConvertible, LocalizedError {
             return "\(path): folder exists and is not empty; choose a new folder for the package"
         case .badPrecision(let value):
             return "--precision \(value): the grid size must be a positive number of kilometres"
+        case .notPartnerPackage(let file, let profile):
+            return "\(file): profile '\(profile)' is not '\(PartnerPackageFormat.profile)' (write one with `rosette exchange export --partner`)"
+        case .missingPartnerResource(let file, let name):
+            return "\(file): no '\(name)' resource (a partner catalog package has individuals and chips)"
+        case .missingFile(let file, let row, let column, let value):
+            return "\(file):\(row): column \(column): '\(value)' is not in the package"
+        case .badDigest(let file, let row, let column, let value, let actual):
+            return "\(file):\(row): column \(column): '\(value)' does not match the file (its SHA-256 is \(actual))"
+        case .noNamespace(let file):
+            return "\(file): no namespace given; name the partner with --as NAME"
         }
     }
 

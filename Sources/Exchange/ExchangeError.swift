@@ -24,6 +24,12 @@ public enum ExchangeError: Error, Sendable, Equatable {
     // Export
     case outputNotEmpty(path: String)
     case badPrecision(value: Double)
+    // Partner catalog packages
+    case notPartnerPackage(file: String, profile: String)
+    case missingPartnerResource(file: String, name: String)
+    case missingFile(file: String, row: Int, column: String, value: String)
+    case badDigest(file: String, row: Int, column: String, value: String, actual: String)
+    case noNamespace(file: String)
 }
 
 /// Every problem found in a package (the import stops before writing anything when there is one).

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v10-scene-pairs", migrate: v10ScenePairs)
         migrator.registerMigration("v11-camera-backgrounds", migrate: v11CameraBackgrounds)
         migrator.registerMigration("v12-exchange-keys", migrate: v12ExchangeKeys)
+        migrator.registerMigration("v13-partner-catalogs", migrate: v13PartnerCatalogs)
         return migrator
     }
 

@@ -25,7 +25,7 @@ extension SurveyStore {
     public func lastUndoable(actor: String) throws -> LogEntry? {
         try pool.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT * FROM decisionLog l WHERE l.actor = ? AND l.kind IN ('decision', 'merge', 'confirm', 'redo') AND l.changes <> '[]'
+                SELECT * FROM decisionLog l WHERE l.actor = ? AND l.kind IN ('decision', 'merge', 'confirm', 'link', 'redo') AND l.changes <> '[]'
                   AND NOT EXISTS (SELECT 1 FROM decisionLog u WHERE u.reverts = l.id)
                 ORDER BY l.id DESC LIMIT 1
                 """, arguments: [actor]).map(SurveyStore.entry)
@@ -40,7 +40,7 @@ extension SurveyStore {
                 SELECT * FROM decisionLog l WHERE l.actor = ? AND l.kind = 'undo'
                   AND NOT EXISTS (SELECT 1 FROM decisionLog r WHERE r.reverts = l.id)
                   AND NOT EXISTS (SELECT 1 FROM decisionLog n WHERE n.actor = l.actor AND n.id > l.id
-                                  AND n.kind IN ('decision', 'merge', 'confirm') AND n.changes <> '[]')
+                                  AND n.kind IN ('decision', 'merge', 'confirm', 'link') AND n.changes <> '[]')
                 ORDER BY l.id DESC LIMIT 1
                 """, arguments: [actor]).map(SurveyStore.entry)
         }

@@ -65,9 +65,8 @@ public struct EncounterMatcher {
     public func rank(_ encounter: Encounter) -> Ranking {
         if let d = gallery.descriptor, let fusion = d.ranker.fusion { return rank(encounter, descriptor: d, fusion: fusion) }
         var ranking = Ranking(frames: [], proposals: [], problems: [])
-        struct Fused { var score = 0.0, verified = 0.0, inliers = 0, frame: Int64?, candidate: Candidate? }
-        var fused: [String: Fused] = [:]
         let side = FlankSide(text: encounter.side)
+        var queries: [MatchQuery] = []
         for frame in encounter.frames {
             let features: FeatureSet
             do {
@@ -78,38 +77,15 @@ public struct EncounterMatcher {
                 continue
             }
             ranking.frames.append(FrameOutcome(frameID: frame.id, features: features.count, failure: nil))
-            guard let g = gallery.gallery, features.count > 0 else { continue }
+            guard gallery.gallery != nil, features.count > 0 else { continue }
             let filter = QueryFilter(side: side, excludedEncounter: CatalogGallery.encounter(eventID: encounter.eventID,
                                                                                            mediaID: frame.mediaID))
-            let candidates: [Candidate]
-            do { candidates = try g.rank(features, filter: filter, camera: cameras[frame.mediaID]) } catch {
-                ranking.problems.append("\(frame.path): \(error)")
-                continue
-            }
-            for c in candidates {
-                var f = fused[c.individualID] ?? Fused()
-                f.score += c.score
-                f.verified += c.verifiedScore
-                if f.candidate == nil || c.inliers > f.inliers {
-                    f.inliers = c.inliers
-                    f.frame = frame.id
-                    f.candidate = c
-                }
-                fused[c.individualID] = f
-            }
+            queries.append(MatchQuery(frameID: frame.id, label: frame.path, features: features, filter: filter,
+                                      camera: cameras[frame.mediaID]))
         }
-        let ordered = fused.sorted {
-            if $0.value.verified != $1.value.verified { return $0.value.verified > $1.value.verified }
-            if $0.value.score != $1.value.score { return $0.value.score > $1.value.score }
-            return $0.key < $1.key
-        }
-        ranking.proposals = ordered.prefix(max(1, top)).enumerated().map { i, item in
-            let c = item.value.candidate
-            return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
-                                 inliers: item.value.inliers,
-                                 referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
-                                 frameID: item.value.frame, pairs: c?.matches ?? [], scenePairs: c?.scenePairs ?? [])
-        }
+        let fused = Self.rank(queries, in: gallery, top: top)
+        ranking.proposals = fused.proposals
+        ranking.problems += fused.problems
         return ranking
     }
 }

@@ -13,6 +13,7 @@ extension SurveyStore {
     }
 
     static func insertIndividual(_ db: Database, _ id: String, name: String?, sex: String?, actor: String) throws {
+        try refusePartnerID(db, id)
         guard try Int.fetchOne(db, sql: "SELECT 1 FROM individual WHERE individualID = ?", arguments: [id]) == nil else {
             throw CatalogError.individualExists(id: id)
         }
@@ -126,6 +127,7 @@ extension SurveyStore {
 
     static func requireIndividual(_ db: Database, _ id: String) throws {
         guard try Int.fetchOne(db, sql: "SELECT 1 FROM individual WHERE individualID = ?", arguments: [id]) != nil else {
+            try refusePartnerID(db, id)
             throw CatalogError.unknownIndividual(id: id)
         }
     }

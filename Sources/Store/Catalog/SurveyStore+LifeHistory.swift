@@ -11,6 +11,7 @@ extension SurveyStore {
     static func applyEdit(_ db: Database, _ id: String, _ edit: IndividualEdit, actor: String, action: String = "edit",
                           because reason: String? = nil) throws -> [String] {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM individual WHERE individualID = ?", arguments: [id]) else {
+            try refusePartnerID(db, id)
             throw CatalogError.unknownIndividual(id: id)
         }
         if let sex = edit.sex, !["female", "male", "unknown"].contains(sex) { throw CatalogError.badSex(value: sex) }

@@ -112,6 +112,7 @@ extension SurveyStore {
         var added: [String] = []
         let now = Date()
         for i in items where try Int.fetchOne(db, sql: "SELECT 1 FROM individual WHERE individualID = ?", arguments: [i.individualID]) == nil {
+            try refusePartnerID(db, i.individualID)  // a partner's NS:ID never becomes one of ours
             try db.execute(sql: """
                 INSERT INTO individual(individualID, name, scientificName, sex, lifeStage, lifeStageDate, birthYear, status,
                                        deathDate, deathCause, createdAt, updatedAt)

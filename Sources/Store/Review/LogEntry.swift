@@ -14,6 +14,8 @@ public struct LogEntry: Sendable, Equatable {
         case merge
         /// A second reviewer confirmed or refused a pending "new individual".
         case confirm
+        /// A partner catalog's individual linked to one of ours ("same animal") or set apart from it ("not").
+        case link
     }
 
     public var id: Int64

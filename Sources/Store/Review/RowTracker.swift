@@ -25,6 +25,8 @@ struct RowTracker {
         Table(name: "pendingDecision", key: "id", ignored: []),
         Table(name: "encounter", key: "encounterID",
               ignored: ["rankedAt", "catalogVersion", "leaseHolder", "leaseToken", "leaseExpires"]),
+        Table(name: "crossLink", key: "id", ignored: []),
+        Table(name: "crossRejected", key: "id", ignored: []),
     ]
 
     static func table(_ name: String) -> Table? { tables.first { $0.name == name } }
