@@ -9,6 +9,15 @@ public enum FlankSide: String, Sendable, Codable, CaseIterable {
         self = FlankSide(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) ?? .unknown
     }
 
+    /// The other flank (nil for unknown).
+    public var opposite: FlankSide? {
+        switch self {
+        case .left: .right
+        case .right: .left
+        case .unknown: nil
+        }
+    }
+
     /// Whether a photo of this side may be compared with one of `other`: left only with left, right only
     /// with right, unknown with both.
     public func isComparable(with other: FlankSide) -> Bool {

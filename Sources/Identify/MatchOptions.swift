@@ -56,6 +56,12 @@ public struct MatchOptions: Sendable, Equatable {
     /// Allowed ratio of the two keypoints' sizes in frame pixels for a scene match.
     public var sceneScaleRatio: ClosedRange<Double> = 0.67...1.5
 
+    /// Below this best summed verified score an encounter whose side was estimated (not a person's) is also ranked as
+    /// the other flank (0: never). Wrong sides are the workflow's commonest miss on single frames.
+    public var sideRescueBelow: Double = 10
+    /// The other flank's best must be at least this many times the estimated side's best to replace it.
+    public var sideRescueRatio: Double = 2
+
     public init() {}
 
     /// Exact search (no kd-trees): deterministic, for tests.

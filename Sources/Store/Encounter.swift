@@ -60,6 +60,8 @@ public struct Encounter: Sendable, Equatable {
     public var deploymentID: String?
     public var scientificName: String?
     public var side: String
+    /// What said the side: `person`, `travel`, `chip`, `pattern`, `none` (nil: never estimated).
+    public var sideSource: String? = nil
     public var frames: [Frame]
     /// The catalog state its proposals were ranked against (nil: never ranked).
     public var catalogVersion: Int64?

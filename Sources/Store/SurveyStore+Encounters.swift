@@ -84,7 +84,7 @@ extension SurveyStore {
                             detectionConfidence: f["detectionConfidence"], features: f["features"], failure: f["failure"])
         }
         return Encounter(encounterID: id, eventID: row["eventID"], deploymentID: row["deploymentID"],
-                         scientificName: row["scientificName"], side: row["side"], frames: frames,
+                         scientificName: row["scientificName"], side: row["side"], sideSource: row["sideSource"], frames: frames,
                          catalogVersion: row["catalogVersion"], rankedAt: row["rankedAt"])
     }
 

@@ -85,7 +85,7 @@ struct IdentifyCommand: ParsableCommand {
         let signals = IngestCommand.trapInterrupts(stop)
         defer { signals.forEach { $0.cancel() } }
         let meter = ProgressMeter(label: "identify", total: ids.count, enabled: !quiet)
-        var done = 0, withCandidate = 0, failedFrames = 0
+        var done = 0, withCandidate = 0, failedFrames = 0, sidesByPattern = 0
         let chip = pattern.chip, features = pattern.features, top = self.top
         for start in stride(from: 0, to: ids.count, by: 4 * workers) {
             if stop.isSet { break }
@@ -98,6 +98,11 @@ struct IdentifyCommand: ParsableCommand {
                 EncounterMatcher(gallery: gallery, source: source, top: top, cameras: cameras, backgrounds: backgrounds).rank(chunk[i])
             }
             for (e, r) in zip(chunk, rankings) {
+                if let side = r.patternSide,
+                   try store.setFlank(encounterID: e.encounterID, side: side.rawValue, confidence: r.patternConfidence ?? 0.5,
+                                      source: EncounterMatcher.patternSource, actor: "rosette") {
+                    sidesByPattern += 1
+                }
                 try store.saveRanking(encounterID: e.encounterID, catalogVersion: gallery.version, frames: r.frames,
                                       proposals: r.proposals, method: EncounterMatcher.method)
                 r.problems.forEach { warn("encounter \(e.encounterID): \($0)") }
@@ -116,6 +121,7 @@ struct IdentifyCommand: ParsableCommand {
         }
         print("ranked \(done) encounters: \(withCandidate) with candidates, \(done - withCandidate) with none (new individuals?)"
               + (failedFrames > 0 ? "; \(failedFrames) frames unusable" : "")
+              + (sidesByPattern > 0 ? "; \(sidesByPattern) estimated sides corrected by the coat" : "")
               + (stop.isSet ? "; interrupted — run `rosette identify` again to go on" : ""))
         print("next: `rosette review next`")
     }

@@ -7,12 +7,10 @@ extension EncounterMatcher {
     /// from the frame's candidates, 0 when it got none; the frame's embedding against the individual's best
     /// reference photo) as in `DescriptorFusion`; per individual the frames' log-odds are summed and order the
     /// proposals. Scores, verified scores, inliers and the best frame are kept as `rank` keeps them.
-    func rank(_ encounter: Encounter, descriptor: CatalogDescriptor, fusion: DescriptorFusion) -> Ranking {
+    func rank(_ encounter: Encounter, side: FlankSide, descriptor: CatalogDescriptor, fusion: DescriptorFusion) -> Ranking {
         var ranking = Ranking(frames: [], proposals: [], problems: [])
-        struct Fused { var score = 0.0, verified = 0.0, inliers = 0, frame: Int64?, candidate: Candidate? }
-        var fused: [String: Fused] = [:]
+        var fused: [String: FusedEvidence] = [:]
         var perFrame: [([Candidate], [String: GlobalGallery.Match])] = []
-        let side = FlankSide(text: encounter.side)
         for frame in encounter.frames {
             let features: FeatureSet
             do {
@@ -39,19 +37,9 @@ extension EncounterMatcher {
                 ranking.problems.append("\(frame.path): descriptor: \(error)")
             }
             perFrame.append((candidates, matches))
-            for c in candidates {
-                var f = fused[c.individualID] ?? Fused()
-                f.score += c.score
-                f.verified += c.verifiedScore
-                if f.candidate == nil || c.inliers > f.inliers {
-                    f.inliers = c.inliers
-                    f.frame = frame.id
-                    f.candidate = c
-                }
-                fused[c.individualID] = f
-            }
+            FusedEvidence.absorb(candidates, frame: frame.id, into: &fused)
             for (id, match) in matches where fused[id] == nil {
-                fused[id] = Fused(frame: frame.id, candidate: Candidate(individualID: id, score: 0, verifiedScore: 0, inliers: 0,
+                fused[id] = FusedEvidence(frame: frame.id, candidate: Candidate(individualID: id, score: 0, verifiedScore: 0, inliers: 0,
                                                                         bestEntryKey: match.entryKey))
             }
         }
@@ -69,11 +57,7 @@ extension EncounterMatcher {
             return $0.key < $1.key
         }
         ranking.proposals = ordered.prefix(max(1, top)).enumerated().map { i, item in
-            let c = item.value.candidate
-            return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
-                                 inliers: item.value.inliers,
-                                 referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
-                                 frameID: item.value.frame, pairs: c?.matches ?? [], scenePairs: c?.scenePairs ?? [])
+            item.value.proposal(individualID: item.key, rank: i + 1, gallery: gallery)
         }
         return ranking
     }

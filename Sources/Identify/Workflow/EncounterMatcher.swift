@@ -16,6 +16,10 @@ public struct EncounterMatcher {
         public var proposals: [MatchProposal]
         /// Frames that could not be used, as messages naming the file.
         public var problems: [String]
+        /// The flank side the coat chose over an estimated side (nil: the encounter's side stands).
+        public var patternSide: FlankSide? = nil
+        /// How sure the coat is of `patternSide`: its best verified score's share of both sides' best.
+        public var patternConfidence: Double? = nil
     }
 
     public let gallery: CatalogGallery
@@ -53,6 +57,10 @@ public struct EncounterMatcher {
             matcher.backgrounds = try store.cameraBackgrounds(mediaIDs: encounter.frames.map(\.mediaID))
         }
         let ranking = matcher.rank(encounter)
+        if let side = ranking.patternSide {
+            try store.setFlank(encounterID: encounter.encounterID, side: side.rawValue, confidence: ranking.patternConfidence ?? 0.5,
+                               source: EncounterMatcher.patternSource, actor: "rosette")
+        }
         try store.saveRanking(encounterID: encounter.encounterID, catalogVersion: gallery.version, frames: ranking.frames,
                               proposals: ranking.proposals, method: Self.method)
         return ranking
@@ -62,10 +70,33 @@ public struct EncounterMatcher {
     public static let method = "hotspotter-lnbnn"
 
     /// Ranks the encounter's frames against the gallery.
+    ///
+    /// An estimated side (travel, chip model) can be wrong, and then the right animal's photos are left out. When
+    /// the side was not given by a person and the best summed verified score stays below
+    /// `MatchOptions.sideRescueBelow`, the frames are also ranked as the other flank; that side wins when its best
+    /// reaches the threshold and `sideRescueRatio` times the first side's best (`Ranking.patternSide`).
     public func rank(_ encounter: Encounter) -> Ranking {
-        if let d = gallery.descriptor, let fusion = d.ranker.fusion { return rank(encounter, descriptor: d, fusion: fusion) }
-        var ranking = Ranking(frames: [], proposals: [], problems: [])
         let side = FlankSide(text: encounter.side)
+        let ranking = rank(encounter, side: side)
+        let options = gallery.options
+        guard options.sideRescueBelow > 0, encounter.sideSource != "person", let other = side.opposite else { return ranking }
+        let best = ranking.proposals.first?.verifiedScore ?? 0
+        guard best < options.sideRescueBelow else { return ranking }
+        var flipped = rank(encounter, side: other)
+        let otherBest = flipped.proposals.first?.verifiedScore ?? 0
+        guard otherBest >= options.sideRescueBelow, otherBest >= options.sideRescueRatio * best else { return ranking }
+        flipped.patternSide = other
+        flipped.patternConfidence = otherBest / (otherBest + best)
+        return flipped
+    }
+
+    /// What `EncounterMatcher` stores as the side's source when the coat chose it.
+    public static let patternSource = "pattern"
+
+    /// Ranks the encounter's frames against the gallery's photos of `side` (unknown: both).
+    func rank(_ encounter: Encounter, side: FlankSide) -> Ranking {
+        if let d = gallery.descriptor, let fusion = d.ranker.fusion { return rank(encounter, side: side, descriptor: d, fusion: fusion) }
+        var ranking = Ranking(frames: [], proposals: [], problems: [])
         var queries: [MatchQuery] = []
         for frame in encounter.frames {
             let features: FeatureSet

@@ -29,8 +29,7 @@ extension EncounterMatcher {
     /// individual the verified and LNBNN scores are summed; the proposal keeps the query with the most inliers,
     /// its best reference photo and keypoint pairs. The `top` best (at least one), by summed verified score.
     public static func rank(_ queries: [MatchQuery], in gallery: CatalogGallery, top: Int) -> (proposals: [MatchProposal], problems: [String]) {
-        struct Fused { var score = 0.0, verified = 0.0, inliers = 0, frame: Int64?, candidate: Candidate? }
-        var fused: [String: Fused] = [:]
+        var fused: [String: FusedEvidence] = [:]
         var problems: [String] = []
         guard let g = gallery.gallery else { return ([], []) }
         for query in queries where query.features.count > 0 {
@@ -39,17 +38,7 @@ extension EncounterMatcher {
                 problems.append("\(query.label): \(error)")
                 continue
             }
-            for c in candidates {
-                var f = fused[c.individualID] ?? Fused()
-                f.score += c.score
-                f.verified += c.verifiedScore
-                if f.candidate == nil || c.inliers > f.inliers {
-                    f.inliers = c.inliers
-                    f.frame = query.frameID
-                    f.candidate = c
-                }
-                fused[c.individualID] = f
-            }
+            FusedEvidence.absorb(candidates, frame: query.frameID, into: &fused)
         }
         let ordered = fused.sorted {
             if $0.value.verified != $1.value.verified { return $0.value.verified > $1.value.verified }
@@ -57,11 +46,7 @@ extension EncounterMatcher {
             return $0.key < $1.key
         }
         let proposals = ordered.prefix(max(1, top)).enumerated().map { i, item in
-            let c = item.value.candidate
-            return MatchProposal(individualID: item.key, rank: i + 1, score: item.value.score, verifiedScore: item.value.verified,
-                                 inliers: item.value.inliers,
-                                 referencePhotoID: c?.bestEntryKey.flatMap { gallery.referenceOf[$0]?.id },
-                                 frameID: item.value.frame, pairs: c?.matches ?? [], scenePairs: c?.scenePairs ?? [])
+            item.value.proposal(individualID: item.key, rank: i + 1, gallery: gallery)
         }
         return (proposals, problems)
     }
