@@ -28,8 +28,6 @@ let package = Package(
             name: "CRosetteNative",
             cxxSettings: [
                 .unsafeFlags(["-I/usr/include/opencv4", "-Wno-deprecated-declarations"]),
-                // The kd-tree search (KDForest.hpp) is compiled code of ours: optimised in debug builds too.
-                .unsafeFlags(["-O2"], .when(configuration: .debug)),
             ],
             linkerSettings: openCVModules.map { .linkedLibrary("opencv_\($0)") } + [
                 .linkedLibrary("exiv2"),

@@ -1,13 +1,13 @@
-// SIFT/RootSIFT features, contrast normalisation, a kd-tree forest (KDForest.hpp) with an exactly searched "recent" part,
+// SIFT/RootSIFT features, contrast normalisation, a kd-tree forest with an exactly searched "recent" part,
 // and homography fitting, for pattern matching of leopard flanks (OpenCV 4.6).
 #include "CRosetteNative.h"
 #include "CRosetteFeatures.h"
-#include "KDForest.hpp"
 #include "Support.hpp"
 
 #include <opencv2/calib3d.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/features2d.hpp>
+#include <opencv2/flann.hpp>
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
 #include <cmath>
@@ -41,18 +41,24 @@ void rootSIFT(const float *sift, uint8_t *out) {
     }
 }
 
+/// Quantised descriptors to floats on the 0...1 scale, appended to `dst` (rows x kDims, CV_32F).
+cv::Mat toFloat(const uint8_t *data, int rows) {
+    cv::Mat bytes(rows, kDims, CV_8UC1, const_cast<uint8_t *>(data));
+    cv::Mat out;
+    bytes.convertTo(out, CV_32F, 1.0 / 255.0);
+    return out;
+}
+
 using Hit = std::pair<float, int32_t>; // squared distance, row
 
-/// Exact k nearest of `rows` byte rows for each query, rows numbered from `base`; appended to `hits[q]`
-/// (squared distances on the byte scale).
-void exactKNN(const cv::Mat &queries, const uint8_t *data, int rows, int base, int k, std::vector<std::vector<Hit>> &hits) {
-    if (rows == 0) return;
+/// Exact k nearest rows of `data` for each query, rows numbered from `base`; appended to `hits[q]`.
+void exactKNN(const cv::Mat &queries, const cv::Mat &data, int base, int k, std::vector<std::vector<Hit>> &hits) {
+    if (data.rows == 0) return;
     const int block = 4096;
     cv::Mat dist;
-    for (int start = 0; start < rows; start += block) {
-        int end = std::min(rows, start + block);
-        cv::Mat part(end - start, kDims, CV_8UC1, const_cast<uint8_t *>(data + (size_t)start * kDims));
-        cv::batchDistance(queries, part, dist, CV_32F, cv::noArray(), cv::NORM_L2SQR);
+    for (int start = 0; start < data.rows; start += block) {
+        int end = std::min(data.rows, start + block);
+        cv::batchDistance(queries, data.rowRange(start, end), dist, CV_32F, cv::noArray(), cv::NORM_L2SQR);
         for (int q = 0; q < queries.rows; q++) {
             const float *row = dist.ptr<float>(q);
             auto &h = hits[q];
@@ -68,11 +74,10 @@ void exactKNN(const cv::Mat &queries, const uint8_t *data, int rows, int base, i
 } // namespace
 
 struct rsn_ann {
-    std::vector<uint8_t> main;                 // rows searched exactly when there is no forest
-    int mainRows = 0;
-    std::unique_ptr<rsn::KDForest> forest;     // null: main is searched exactly
-    std::vector<uint8_t> recent;               // rows added since the build, searched exactly
-    int recentRows = 0;
+    cv::Mat main;                           // main rows as floats (0...1)
+    std::unique_ptr<cv::flann::Index> tree; // null: main is searched exactly
+    int trees = 0;
+    cv::Mat recent;                         // rows added since the build, searched exactly
 };
 
 extern "C" int rsn_clahe(const uint8_t *src, int width, int height, long stride, uint8_t *dst, double clipLimit,
@@ -152,14 +157,14 @@ extern "C" rsn_ann *rsn_ann_build(const uint8_t *descriptors, int rows, int tree
     rsn_ann *result = nullptr;
     rsn::guarded(err, errlen, 2, [&] {
         if (rows < 0) throw std::runtime_error("negative row count");
-        if (trees > 31) throw std::runtime_error("at most 31 kd-trees");
         auto index = std::make_unique<rsn_ann>();
-        if (trees > 0 && rows > 0) {
-            index->forest = std::make_unique<rsn::KDForest>(descriptors, rows, trees);
-        } else if (rows > 0) {
-            index->main.assign(descriptors, descriptors + (size_t)rows * kDims);
+        index->trees = std::max(0, trees);
+        index->main = rows > 0 ? toFloat(descriptors, rows) : cv::Mat(0, kDims, CV_32F);
+        index->recent = cv::Mat(0, kDims, CV_32F);
+        if (index->trees > 0 && rows > 0) {
+            index->tree = std::make_unique<cv::flann::Index>();
+            index->tree->build(index->main, cv::flann::KDTreeIndexParams(index->trees), cvflann::FLANN_DIST_L2);
         }
-        index->mainRows = rows;
         result = index.release();
         return 0;
     });
@@ -171,20 +176,21 @@ extern "C" void rsn_ann_destroy(rsn_ann *index) { delete index; }
 extern "C" int rsn_ann_add(rsn_ann *index, const uint8_t *descriptors, int rows, char *err, int errlen) {
     return rsn::guarded(err, errlen, 2, [&] {
         if (rows <= 0) return 0;
-        index->recent.insert(index->recent.end(), descriptors, descriptors + (size_t)rows * kDims);
-        index->recentRows += rows;
+        index->recent.push_back(toFloat(descriptors, rows));
         return 0;
     });
 }
 
 extern "C" void rsn_ann_counts(const rsn_ann *index, int *rows, int *recentRows) {
-    *rows = index->mainRows + index->recentRows;
-    *recentRows = index->recentRows;
+    *rows = index->main.rows + index->recent.rows;
+    *recentRows = index->recent.rows;
 }
 
 extern "C" long rsn_ann_memory(const rsn_ann *index) {
-    long total = (long)index->main.size() + (long)index->recent.size();
-    if (index->forest) total += index->forest->memoryBytes();
+    long rowBytes = kDims * (long)sizeof(float);
+    long total = (index->main.rows + index->recent.rows) * rowBytes;
+    // FLANN kd-tree: per tree about 2 nodes (24 bytes each) and one 4-byte index entry per row.
+    if (index->tree) total += (long)index->trees * index->main.rows * (2 * 24 + 4);
     return total;
 }
 
@@ -192,30 +198,25 @@ extern "C" int rsn_ann_knn(const rsn_ann *index, const uint8_t *queries, int row
                            int32_t *indices, float *distances, char *err, int errlen) {
     return rsn::guarded(err, errlen, 2, [&] {
         if (rows <= 0 || k <= 0) return 0;
-        cv::Mat q(rows, kDims, CV_8UC1, const_cast<uint8_t *>(queries));
+        cv::Mat q = toFloat(queries, rows);
         std::vector<std::vector<Hit>> hits((size_t)rows);
-        int mainRows = index->mainRows;
-        if (index->forest) {
-            // A search with few checks may not reach k rows when k is a large share of them: such small
-            // indexes are searched exactly.
-            if ((long)k * 8 < (long)mainRows) {
-                rsn::KDForest::Scratch scratch;
-                for (int r = 0; r < rows; r++) {
-                    index->forest->search(queries + (size_t)r * kDims, std::min(k, mainRows), std::max(1, checks), scratch);
-                    for (const auto &b : scratch.best) hits[r].emplace_back((float)b.first, b.second);
-                }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    auto &h = hits[r];
-                    for (int i = 0; i < mainRows; i++)
-                        h.emplace_back((float)rsn::KDForest::distance(index->forest->row(i), queries + (size_t)r * kDims), i);
+        int mainRows = index->main.rows;
+        // A kd-tree search with limited checks cannot always fill k results when k is a large share of the
+        // rows (OpenCV asserts `result.full()`); such small indexes are searched exactly instead.
+        if (index->tree && mainRows > 0 && (long)k * 8 < (long)mainRows) {
+            int kMain = std::min(k, mainRows);
+            cv::Mat idx(rows, kMain, CV_32S), dist(rows, kMain, CV_32F);
+            index->tree->knnSearch(q, idx, dist, kMain, cv::flann::SearchParams(std::max(1, checks)));
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < kMain; j++) {
+                    int32_t row = idx.at<int32_t>(r, j);
+                    if (row >= 0) hits[r].emplace_back(dist.at<float>(r, j), row);
                 }
             }
         } else {
-            exactKNN(q, index->main.data(), mainRows, 0, k, hits);
+            exactKNN(q, index->main, 0, k, hits);
         }
-        exactKNN(q, index->recent.data(), index->recentRows, mainRows, k, hits);
-        const float scale = 1.0f / 255.0f;  // byte units to the 0...1 descriptor scale
+        exactKNN(q, index->recent, mainRows, k, hits);
         for (int r = 0; r < rows; r++) {
             auto &h = hits[r];
             std::sort(h.begin(), h.end());
@@ -225,7 +226,7 @@ extern "C" int rsn_ann_knn(const rsn_ann *index, const uint8_t *queries, int row
                 bool have = j < (int)h.size();
                 indices[(size_t)r * k + j] = have ? h[j].second : -1;
                 distances[(size_t)r * k + j] =
-                    have ? std::sqrt(std::max(0.0f, h[j].first)) * scale : std::numeric_limits<float>::infinity();
+                    have ? std::sqrt(std::max(0.0f, h[j].first)) : std::numeric_limits<float>::infinity();
             }
         }
         return 0;

@@ -4,8 +4,7 @@ import Foundation
 
 /// Nearest-neighbour search over quantised RootSIFT descriptors (Euclidean distance on the 0–1 scale).
 ///
-/// Rows given at creation go into a randomised kd-tree forest of byte rows (the shim's `KDForest.hpp`: leaf
-/// buckets, best-bin-first search limited to `checks` rows; or an exact scan with `trees` = 0); rows added
+/// Rows given at creation go into a FLANN kd-tree forest (or an exact scan with `trees` = 0); rows added
 /// later are searched exactly and merged, so an added photo needs no rebuild. Searches may run from several
 /// threads at once; `add` takes the write side of a lock, so it waits for running searches.
 public final class DescriptorIndex: @unchecked Sendable {

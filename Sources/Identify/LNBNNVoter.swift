@@ -50,18 +50,12 @@ struct LNBNNVoter {
             let found = try index.search(batch[...], k: k, checks: options.checks, threads: options.searchThreads)
             var retry: [Int] = []
             let canGrow = k < rows && k < maximumNeighbours
-            // Reused per query descriptor: a query against a large gallery has thousands of descriptors.
-            var voters: [(row: Int32, distance: Float, individual: Int32)] = []
-            var votesOf: [(individual: Int32, count: Int)] = []
-            var sceneRows: [Int32] = []
-            voters.reserveCapacity(options.k * max(1, options.votingIndividuals) + 1)
-            votesOf.reserveCapacity(max(1, options.votingIndividuals))
             for (p, q) in pending.enumerated() {
-                voters.removeAll(keepingCapacity: true)
-                votesOf.removeAll(keepingCapacity: true)
-                sceneRows.removeAll(keepingCapacity: true)
+                var voters: [(row: Int32, distance: Float, individual: Int32)] = []
                 var normaliser: Float?
                 var farthest: Float?
+                var votesOf: [Int32: Int] = [:]
+                var sceneRows: [Int32] = []
                 for j in 0..<k {
                     let row = found.rows[p * k + j]
                     if row < 0 { break }
@@ -82,14 +76,14 @@ struct LNBNNVoter {
                             normaliser = distance
                         }
                     case .bestPhotos:
-                        if let n = votesOf.firstIndex(where: { $0.individual == individual }) {
-                            if votesOf[n].count < options.k {
+                        if let n = votesOf[individual] {
+                            if n < options.k {
                                 voters.append((row, distance, individual))
-                                votesOf[n].count += 1
+                                votesOf[individual] = n + 1
                             }
                         } else if votesOf.count < max(1, options.votingIndividuals) {
                             voters.append((row, distance, individual))
-                            votesOf.append((individual, 1))
+                            votesOf[individual] = 1
                         } else {
                             normaliser = distance
                         }
