@@ -93,11 +93,11 @@ struct ExchangeEndToEndTests {
     func twoSurveysAcrossTheBorderFindTheirSharedLeopards(seed: UInt64) throws {
         let dir = TemporaryDirectory("exchange-e2e")
         let sim = dir.path("sim")
-        _ = try Self.run(["simulate", sim.path, "--seed", String(seed), "--years", "2", "--leopards", "12", "--stations", "16", "--days", "20",
-                          "--region-width-km", "15", "--region-height-km", "12", "--spacing", "2500", "--border-x", "7500",
+        _ = try Self.run(["simulate", sim.path, "--seed", String(seed), "--years", "2", "--leopards", "14", "--stations", "20", "--days", "20",
+                          "--region-width-km", "20", "--region-height-km", "12", "--spacing", "2500", "--border-x", "10000",
                           "--width", "800", "--height", "600", "--conditions", "easy", "--tag-truth", "--other-species-scale", "0",
                           "--false-triggers", "0", "--burst", "1", "--clock-error-fraction", "0", "--malfunction-probability", "0",
-                          "--lambda0", "0.25", "--road", "7.5,7.2;15,6.6"])
+                          "--lambda0", "0.25", "--road", "10,7.2;20,6.6"])
         let deployments = try Self.rows(sim.appendingPathComponent("deployments.csv"))
         let jurisdiction = Dictionary(deployments.map { ($0["deploymentID"]!, $0["jurisdiction"]!) }, uniquingKeysWith: { a, _ in a })
         let stationOf = Dictionary(deployments.map { ($0["deploymentID"]!, $0["locationID"]!) }, uniquingKeysWith: { a, _ in a })
