@@ -77,4 +77,29 @@ public struct CrossingLine: Sendable, Equatable {
         }
         return best
     }
+
+    /// The first and last chainage (metres) of the line inside the axis-aligned square `[x0, x1] × [y0, y1]`;
+    /// nil when the line does not enter it. What a generalised crossing may say of "where along the line": the
+    /// stretch inside its grid cell, which anyone with the line and the cell can work out.
+    public func chainageRange(x0: Double, x1: Double, y0: Double, y1: Double) -> ClosedRange<Double>? {
+        var lo = Double.infinity, hi = -Double.infinity
+        for s in segments {
+            let d = s.b - s.a, length = Self.length(s.a, s.b)
+            // Liang–Barsky: the part u ∈ [enter, leave] of the segment inside the square.
+            var enter = 0.0, leave = 1.0, inside = true
+            for (p, q) in [(-d.x, s.a.x - x0), (d.x, x1 - s.a.x), (-d.y, s.a.y - y0), (d.y, y1 - s.a.y)] {
+                if p == 0 {
+                    if q < 0 { inside = false }
+                } else if p < 0 {
+                    enter = max(enter, q / p)
+                } else {
+                    leave = min(leave, q / p)
+                }
+            }
+            guard inside, enter <= leave else { continue }
+            lo = min(lo, s.start + enter * length)
+            hi = max(hi, s.start + leave * length)
+        }
+        return lo <= hi ? lo...hi : nil
+    }
 }

@@ -22,6 +22,11 @@ public enum AccessRole: String, Sendable, CaseIterable, Codable {
         case .public: false
         }
     }
+
+    /// May be handed exact locations in a file or printout that leaves the survey (a package, a report, a CSV):
+    /// owner and staff only. A partner sees exact locations while logged in, but what is sent across a border
+    /// is generalised as it is for the public.
+    public var receivesExactLocations: Bool { self == .owner || self == .staff }
 }
 
 /// A viewer: a role and the survey's rule for what makes a photo a "people" photo.

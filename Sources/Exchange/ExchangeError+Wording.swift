@@ -44,6 +44,14 @@ extension ExchangeError: CustomStringConvertible, LocalizedError {
             return "\(file):\(row): column \(column): '\(value)' does not match the file (its SHA-256 is \(actual))"
         case .noNamespace(let file):
             return "\(file): no namespace given; name the partner with --as NAME"
+        case .noPartner:
+            return "no partner catalog in this survey, so there is nobody to compare with: import the partner's package first "
+                + "(`rosette exchange import PACKAGE --as NAME`), then match and link (`rosette exchange match`, `rosette exchange decide`)"
+        case .choosePartner(let names):
+            return "the survey holds several partner catalogs (\(names.joined(separator: ", "))): choose one with --partner NAME"
+        case .unknownYear(let year, let available):
+            return "--year \(year): neither our catalog nor the partner's saw an individual that year"
+                + (available.isEmpty ? " (neither side has any sighting yet)" : "; years with sightings: \(available.map(String.init).joined(separator: ", "))")
         }
     }
 

@@ -30,6 +30,10 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case missingFile(file: String, row: Int, column: String, value: String)
     case badDigest(file: String, row: Int, column: String, value: String, actual: String)
     case noNamespace(file: String)
+    // Exchange report
+    case noPartner
+    case choosePartner(names: [String])
+    case unknownYear(year: Int, available: [Int])
 }
 
 /// Every problem found in a package (the import stops before writing anything when there is one).

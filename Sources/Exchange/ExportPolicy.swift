@@ -49,12 +49,7 @@ public struct ExportPolicy: Sendable, Equatable {
     /// The grid cell holding a point, as a locationID ("cell-10km-<row>-<col>").
     func cellID(latitude: Double, longitude: Double) -> String {
         guard let gridMetres else { return "" }
-        let dLat = gridMetres / 111_195
-        let row = Int((latitude / dLat).rounded(.down))
-        let centre = (Double(row) + 0.5) * dLat
-        let dLon = gridMetres / (111_195 * max(cos(centre * .pi / 180), 1e-6))
-        let col = Int((longitude / dLon).rounded(.down))
-        return "cell-\(CamtrapValue.number(gridMetres / 1000))km-\(row)-\(col)"
+        return GridCell(latitude: latitude, longitude: longitude, metres: gridMetres).id
     }
 
     /// First 10 hex digits of HMAC-SHA-256 under the survey's key: stable across the survey's exports, and

@@ -164,7 +164,10 @@ import TestSupport
         let text = CrossingTables.csv(general.crossingsCSV) + CrossingTables.csv(general.stationsCSV) + CrossingTables.csv(general.summaryCSV)
             + CrossingMap.svg(r, disclosure: .generalised(LocationGrid(metres: 10_000)))
         #expect(!text.contains("STATION"))
-        #expect(general.crossingsCSV.rows.first?[general.crossingsCSV.header.firstIndex(of: "chainageKm")!] == "10")
+        // Generalised, where along the line is the stretch inside the crossing's cell, which holds the exact chainage.
+        let stretch = try #require(general.crossingsCSV.rows.first?[general.crossingsCSV.header.firstIndex(of: "cellChainageKm")!])
+        let ends = stretch.split(separator: "-").compactMap { Double($0) }, exactKm = try #require(r.crossings.first).position.chainage / 1000
+        #expect(ends.count == 2 && ends[0] <= exactKm && exactKm <= ends[1] && ends[1] - ends[0] >= 1, "\(stretch) around \(exactKm)")
         let ll = projection.unproject(x: -300, y: 1234)
         #expect(!text.contains(String(format: "%.4f", ll.latitude)) && !text.contains(String(format: "%.4f", ll.longitude)))
         #expect(general.stationsCSV.rows == [["highway", general.latLon(P(-300, 1234)).latitude, general.latLon(P(-300, 1234)).longitude, "1"]])

@@ -17,9 +17,10 @@ extension CensusCommand {
                 sides), counted once, in the year of the later detection; placed at the intersection nearest the
                 path's midpoint (segment, chainage). The counts are a minimum: a crossing and a return between two
                 detections is not seen. Stations within --near metres of a line are flagged as crossing points.
-                Locations leave exact for owner, staff and partner unless --generalise is given; --role public snaps
-                them to a 10 km grid unless --generalise says otherwise; generalised output names no station and
-                rounds chainage to the grid size.
+                Locations leave exact for owner and staff unless --generalise is given; --role partner and public
+                snap them to a 10 km grid unless --generalise says otherwise (a file sent to a partner is generalised
+                as a public one is); generalised output names no station, rounds chainage to the grid size, and
+                its map draws stations and crossings as grid cells (the line itself is drawn as given).
                 """)
         @OptionGroup var survey: SurveyOption
         @OptionGroup var roleOption: RoleOption
@@ -39,7 +40,7 @@ extension CensusCommand {
         func run() throws {
             let store = try survey.open()
             let viewer = try roleOption.viewer(store)
-            let disclosure = LocationDisclosure.forRole(seesExactLocations: viewer.role.seesExactLocations, generaliseMetres: generalise)
+            let disclosure = LocationDisclosure.forRole(seesExactLocations: viewer.role.receivesExactLocations, generaliseMetres: generalise)
             let found = try LineCrossings.build(store: store, lines: URL(fileURLWithPath: lines), species: species, viewer: viewer,
                                                 nearMetres: near, year: year)
             let tables = CrossingTables(found, disclosure: disclosure, zone: try ZoneSpec(store.settings.timeZone))

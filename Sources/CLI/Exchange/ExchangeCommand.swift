@@ -8,8 +8,8 @@ import Store
 struct ExchangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exchange",
-        abstract: "Partner catalogs: export ours, import theirs read-only, match them against ours, review and link pairs.",
-        subcommands: [Export.self, Import.self, Partners.self, Match.self, Review.self, Decide.self, Links.self])
+        abstract: "Partner catalogs: export ours, import theirs read-only, match them against ours, review and link pairs, report who crosses.",
+        subcommands: [Export.self, Import.self, Partners.self, Match.self, Review.self, Decide.self, Links.self, Report.self])
 
     /// `rosette exchange export --partner NAME OUT`.
     struct Export: ParsableCommand {

@@ -7,8 +7,8 @@ import Store
 struct IndividualsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "individuals",
-        abstract: "The catalog of individuals: add, list, show, edit, merge, split.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Merge.self, Split.self]
+        abstract: "The catalog of individuals: add, add-photo, list, show, edit, merge, split.",
+        subcommands: [Add.self, AddPhoto.self, List.self, Show.self, Edit.self, Merge.self, Split.self]
     )
 
     struct Add: ParsableCommand {

@@ -4,8 +4,10 @@ import Foundation
 /// coloured by individual, a legend and a scale bar.
 ///
 /// Exact: each crossing is a dot on the line, with a dashed path between the two detections it lies between.
-/// Generalised: stations and crossing points are drawn at their grid cell's centre, no detection paths are
-/// drawn, and no station is named (the map names none in any case).
+/// Generalised: stations and crossing points are drawn as their grid cells (a crossing as its cell outlined in the
+/// individual's colour, not as a dot off the line at the cell's centre), no detection paths are drawn, and no
+/// station is named (the map names none in any case). The lines are drawn as given: a road or a river is public
+/// knowledge, and it is the caller's file.
 public enum CrossingMap {
     public static func svg(_ c: LineCrossings, disclosure: LocationDisclosure = .exact, width: Int = 760, height: Int = 560) -> String {
         typealias P = PlanarGeometry.Point
@@ -43,11 +45,21 @@ public enum CrossingMap {
             }
         }
         let flagged = Set(c.flagged.map(\.station.id))
-        var drawnStations = Set<[Double]>()
-        for (s, p) in zip(c.stations, stationPoints) where drawnStations.insert([p.x, p.y]).inserted || flagged.contains(s.id) {
-            body += "<rect x='\(f(sx(p.x) - 3))' y='\(f(sy(p.y) - 3))' width='6' height='6' fill='#bbb' stroke='#555' stroke-width='0.8'/>\n"
-            if flagged.contains(s.id) {
-                body += "<circle cx='\(f(sx(p.x)))' cy='\(f(sy(p.y)))' r='8' fill='none' stroke='#d62728' stroke-width='1.5'/>\n"
+        if let grid = disclosure.grid {
+            // Generalised: a station is only its cell, drawn as the cell; a cell holding a crossing-point station is outlined red.
+            let side = grid.metres * scale
+            var cells: [[Double]: Bool] = [:]
+            for (s, p) in zip(c.stations, stationPoints) { cells[[p.x, p.y], default: false] = cells[[p.x, p.y], default: false] || flagged.contains(s.id) }
+            for (p, ringed) in cells.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+                body += "<rect x='\(f(sx(p[0]) - side / 2))' y='\(f(sy(p[1]) - side / 2))' width='\(f(side))' height='\(f(side))' fill='#bbb' "
+                    + "fill-opacity='0.35' stroke='\(ringed ? "#d62728" : "#888")' stroke-width='\(ringed ? "1.5" : "0.6")'/>\n"
+            }
+        } else {
+            for (s, p) in zip(c.stations, stationPoints) {
+                body += "<rect x='\(f(sx(p.x) - 3))' y='\(f(sy(p.y) - 3))' width='6' height='6' fill='#bbb' stroke='#555' stroke-width='0.8'/>\n"
+                if flagged.contains(s.id) {
+                    body += "<circle cx='\(f(sx(p.x)))' cy='\(f(sy(p.y)))' r='8' fill='none' stroke='#d62728' stroke-width='1.5'/>\n"
+                }
             }
         }
         if exact {
@@ -57,12 +69,19 @@ public enum CrossingMap {
                     + "stroke-width='1' stroke-opacity='0.6' stroke-dasharray='4 3'/>\n"
             }
         }
-        // Crossing points: one dot per individual and place, sized by how many, fanned around shared places.
+        // Crossing points: one dot per individual and place, sized by how many, fanned around shared places;
+        // generalised, the place is a cell: one outline per individual in its colour, nested, thicker for more crossings.
         var byPlace: [[Double]: [String: Int]] = [:]
         for (x, p) in zip(c.crossings, crossingPoints) { byPlace[[p.x, p.y], default: [:]][x.individualID, default: 0] += 1 }
         for (place, counts) in byPlace.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             let list = counts.sorted { $0.key < $1.key }, fan = list.count > 1 ? 7.0 : 0
             for (k, item) in list.enumerated() {
+                if let grid = disclosure.grid {
+                    let half = max(grid.metres * scale / 2 - 3 * Double(k + 1), 2)
+                    body += "<rect x='\(f(sx(place[0]) - half))' y='\(f(sy(place[1]) - half))' width='\(f(2 * half))' height='\(f(2 * half))' fill='none' "
+                        + "stroke='\(colour[item.key]!)' stroke-width='\(f(1.5 + Double(item.value).squareRoot()))'/>\n"
+                    continue
+                }
                 let a = 2 * Double.pi * Double(k) / Double(list.count) - .pi / 2
                 body += "<circle cx='\(f(sx(place[0]) + fan * cos(a)))' cy='\(f(sy(place[1]) + fan * sin(a)))' r='\(f(3 + 1.5 * Double(item.value).squareRoot()))' "
                     + "fill='\(colour[item.key]!)' fill-opacity='0.9' stroke='white' stroke-width='0.6'/>\n"
@@ -82,9 +101,9 @@ public enum CrossingMap {
         var s = "", y = 44.0
         let keys: [(String, String)] = [
             ("<line x1='\(f(x - 2))' y1='-1' x2='\(f(x + 14))' y2='-1' stroke='#444' stroke-width='2.5'/>", "line (\(c.lines.map(\.name).joined(separator: ", ")))"),
-            ("<rect x='\(f(x))' y='-4' width='6' height='6' fill='#bbb' stroke='#555' stroke-width='0.8'/>", "camera station"),
-            ("<circle cx='\(f(x + 3))' cy='-1' r='7' fill='none' stroke='#d62728' stroke-width='1.5'/>", "crossing point (≤ \(String(format: "%g", c.nearMetres)) m)"),
-            ("<circle cx='\(f(x + 3))' cy='-1' r='4' fill='#555'/>", "crossing (size: number)")]
+            ("<rect x='\(f(x))' y='-4' width='6' height='6' fill='#bbb' stroke='#555' stroke-width='0.8'/>", disclosure.grid == nil ? "camera station" : "cell with camera stations"),
+            ("<circle cx='\(f(x + 3))' cy='-1' r='7' fill='none' stroke='#d62728' stroke-width='1.5'/>", (disclosure.grid == nil ? "crossing point" : "cell with a crossing point") + " (≤ \(String(format: "%g", c.nearMetres)) m)"),
+            ("<circle cx='\(f(x + 3))' cy='-1' r='4' fill='#555'/>", disclosure.grid == nil ? "crossing (size: number)" : "cell of a crossing (outline)")]
         for (symbol, label) in keys {
             s += "<g transform='translate(0 \(f(y)))'>\(symbol)<text x='\(f(x + 22))' y='3' font-size='11'>\(SVGChart.esc(label))</text></g>\n"
             y += 17

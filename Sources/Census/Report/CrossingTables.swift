@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Exact: stations by name, crossing points and stations in WGS84 (6 decimals), segments and chainage to the metre.
 /// Generalised: no station is named, crossing points and flagged stations are their grid cell's centre (flagged
-/// stations counted per cell), chainage is rounded to the grid size, no segment and no distance are given.
+/// stations counted per cell), a crossing's chainage is the stretch of the line inside its cell, no segment and no
+/// distance are given.
 /// Latitudes and longitudes come from the crossings' survey projection (origin 0°, 0° for crossings built without one).
 public struct CrossingTables: Sendable {
     public var crossings: LineCrossings
@@ -34,18 +35,29 @@ public struct CrossingTables: Sendable {
         return String(format: "%g", (metres / g.metres).rounded() * g.metres / 1000)
     }
 
+    /// Where along the line a crossing is as shown: its chainage in km to the metre; generalised, the stretch of
+    /// the line inside the crossing's grid cell (`from-to`, km to 0.1, widened outwards). A chainage rounded to the
+    /// grid would leak: together with the cell it can narrow the place to far less than a cell.
+    public func crossingChainage(_ c: LineCrossings.Crossing) -> String {
+        guard let g = disclosure.grid else { return chainage(c.position.chainage) }
+        let centre = g.snap(c.position.point), half = g.metres / 2
+        guard let line = crossings.lines.first(where: { $0.name == c.line }),
+              let r = line.chainageRange(x0: centre.x - half, x1: centre.x + half, y0: centre.y - half, y1: centre.y + half) else { return "" }
+        return String(format: "%.1f-%.1f", (r.lowerBound / 100).rounded(.down) / 10, (r.upperBound / 100).rounded(.up) / 10)
+    }
+
     public func time(_ d: Date) -> String { Timestamp.format(d, in: zone) }
 
     /// crossings.csv: one row per counted crossing.
     public var crossingsCSV: (header: [String], rows: [[String]]) {
         let exact = disclosure.grid == nil
         let header = ["line", "individualID", "year", "from", "to"] + (exact ? ["fromStation", "toStation", "segment"] : [])
-            + ["chainageKm", exact ? "latitude" : "cellLatitude", exact ? "longitude" : "cellLongitude", "lineIntersections"]
+            + [exact ? "chainageKm" : "cellChainageKm", exact ? "latitude" : "cellLatitude", exact ? "longitude" : "cellLongitude", "lineIntersections"]
         let rows = crossings.crossings.map { c -> [String] in
             let ll = latLon(c.position.point)
             return [c.line, c.individualID, String(c.year), time(c.from), time(c.to)]
                 + (exact ? [c.fromStation ?? "", c.toStation ?? "", String(c.position.segment + 1)] : [])
-                + [chainage(c.position.chainage), ll.latitude, ll.longitude, String(c.intersections)]
+                + [crossingChainage(c), ll.latitude, ll.longitude, String(c.intersections)]
         }
         return (header, rows)
     }
