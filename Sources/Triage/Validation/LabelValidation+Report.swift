@@ -2,7 +2,7 @@ import Foundation
 
 extension LabelValidation {
     /// How many of a kind of frame or burst the detector got right, out of how many.
-    public struct Count: Sendable, Codable, Equatable {
+    public struct Count: Sendable, Encodable, Equatable {
         public var hit = 0
         public var total = 0
         /// hit / total, 0 when there are none.
@@ -29,7 +29,7 @@ extension LabelValidation {
     }
 
     /// Animal bursts and frames found, for one species or one class.
-    public struct Group: Sendable, Codable, Equatable {
+    public struct Group: Sendable, Encodable, Equatable {
         public var name: String
         /// For a species, its class; for a class row, the class again.
         public var taxonClass: String
@@ -39,7 +39,7 @@ extension LabelValidation {
 
     /// The scores at one confidence threshold. Every `hit` is "found" (a kept box) except for empty frames and
     /// bursts, where it is "removed" (no kept box).
-    public struct Report: Sendable, Codable, Equatable {
+    public struct Report: Sendable, Encodable, Equatable {
         public var threshold: Double
         /// Bursts with an animal frame where some frame of the burst has a kept box.
         public var animalBursts = Count()
@@ -63,7 +63,7 @@ extension LabelValidation {
     }
 
     /// All that `run` found: what was matched, the problems (file and line each) and a report per threshold.
-    public struct Result: Sendable, Codable, Equatable {
+    public struct Result: Sendable, Encodable, Equatable {
         public var detector: String
         public var labels: String
         public var framesInLabels = 0
