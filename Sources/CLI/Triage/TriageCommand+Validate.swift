@@ -55,7 +55,7 @@ extension TriageCommand {
             for p in result.problems { printError(p) }
             if format == .json {
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(result), as: UTF8.self))
                 return
             }
