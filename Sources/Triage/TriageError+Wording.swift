@@ -68,6 +68,20 @@ extension TriageWarning: CustomStringConvertible {
             return "\(file): \(reason)"
         case .unknownClassificationCategory(let path, let id, let n):
             return "\(path): warning: classification category '\(id)' is not in classification_categories; its \(n) classification(s) skipped"
+        case .missingLabelColumns(let path, let line, let columns):
+            return "\(path):\(line): missing column(s) \(columns.joined(separator: ", ")) (a labels table has path, burst, label, species); "
+                + (columns.contains("burst") ? "each photo's own sequence is used as its burst" : "species are reported as unidentified")
+        case .badLabelRow(let path, let line, let detail):
+            return "\(path):\(line): \(detail); the row is left out"
+        case .unknownFrameLabel(let path, let line, let value):
+            return "\(path):\(line), column label: '\(value)' is not a label (use "
+                + FrameLabels.Label.allCases.map(\.rawValue).joined(separator: ", ") + "); the row is left out"
+        case .unmatchedLabelPath(let path, let line, let value, let candidates):
+            return "\(path):\(line), column path: '\(value)' "
+                + (candidates > 1 ? "ends \(candidates) ingested photos' paths; give more of the path" : "matches no ingested photo")
+                + "; the row is left out"
+        case .repeatedLabelPath(let path, let line, let value, let firstLine):
+            return "\(path):\(line), column path: '\(value)' is the photo already labelled on line \(firstLine); the row is left out"
         case .unknownLabels(let path, let labels):
             return "\(path): warning: \(labels.count) label(s) not in the taxonomy, kept as species labels without a scientific name: "
                 + labels.prefix(8).joined(separator: ", ") + (labels.count > 8 ? ", …" : "")

@@ -33,4 +33,9 @@ public enum TriageWarning: Sendable, Equatable, Hashable {
     case unmatchedImage(file: String, reason: String)
     case unknownLabels(path: String, labels: [String])
     case unknownClassificationCategory(path: String, id: String, classifications: Int)
+    case missingLabelColumns(path: String, line: Int, columns: [String])
+    case badLabelRow(path: String, line: Int, detail: String)
+    case unknownFrameLabel(path: String, line: Int, value: String)
+    case unmatchedLabelPath(path: String, line: Int, value: String, candidates: Int)
+    case repeatedLabelPath(path: String, line: Int, value: String, firstLine: Int)
 }

@@ -17,6 +17,9 @@ public enum SharedData {
     public static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     public static let camtrapRPictures = root.appendingPathComponent("data/camtrapR-pictures")
     public static let camtrapDPExample = root.appendingPathComponent("data/camtrap-dp-example")
+    /// One Peru camera's 51 real frames labelled frame by frame (truth.csv), for issue #17's triage figures.
+    public static let peruBursts = root.appendingPathComponent("data/peru-bursts")
+    public static var hasPeruBursts: Bool { FileManager.default.fileExists(atPath: peruBursts.appendingPathComponent("truth.csv").path) }
 
     public static var isPresent: Bool { FileManager.default.fileExists(atPath: camtrapRPictures.path) }
     public static let skipMessage: Comment = "../shared not found beside the project: real-photo tests skipped"

@@ -45,33 +45,4 @@ extension TriageCommand {
             if s.interrupted { print("Interrupted: the photos reported are stored; run the same command to resume.") }
         }
     }
-
-    /// `rosette triage validate`: scores stored results against a simulator's truth.csv.
-    struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Score triage results against a truth table (rosette simulate's truth.csv).")
-
-        @OptionGroup var survey: SurveyOption
-        @Option(help: "The truth CSV.", completion: .file(extensions: ["csv"])) var truth: String
-        @Option(help: "Which detector's results (default: the only one).") var detector: String?
-        @Option(help: "Confidence thresholds to score at (repeatable).") var threshold: [Double] = [0.1, 0.2, 0.5]
-
-        func run() throws {
-            let store = try survey.open()
-            let name = try MegaDetectorExport(store: store).resolveDetector(detector)
-            let reports = try TriageValidation(store: store).run(truth: truth, detector: name, thresholds: threshold)
-            guard let first = reports.first else { return }
-            print("\(name) against \(truth): \(first.photosMatched) of \(first.photosInTruth) truth photo(s) in the survey, "
-                  + "\(first.photosTriaged) triaged.")
-            var rows = [["threshold", "animal seq. recall", "blank seq. removed", "leopard IoU (all)", "leopard IoU (found)"]]
-            for r in reports {
-                rows.append([String(r.threshold),
-                             String(format: "%.3f (%d/%d)", r.recall, r.animalSequencesFound, r.animalSequences),
-                             String(format: "%.3f (%d/%d)", r.blanksRemoved, r.blankSequencesRemoved, r.blankSequences),
-                             String(format: "%.3f (n=%d)", r.meanLeopardIoU, r.leopardPhotos),
-                             String(format: "%.3f", r.meanLeopardIoUWhenFound)])
-            }
-            print(TextTable.render(rows))
-        }
-    }
 }
