@@ -37,9 +37,11 @@ struct EvidenceCommandTests {
 
         let owner = try RosetteBinary.run(["evidence", "list", "--survey", survey, "--individual", "L01"])
         #expect(owner.stdout.contains("43.11111") && owner.stdout.contains("3 row(s)."), "\(owner.stdout)")
-        let pub = try RosetteBinary.run(["evidence", "list", "--survey", survey, "--role", "public"])
-        #expect(!pub.stdout.contains("43.11111") && !pub.stdout.contains("43.1111"), "\(pub.stdout)")
-        #expect(pub.stdout.contains("locations generalised to a 10 km grid"))
+        for role in ["public", "partner"] {   // a partner's printout leaves the survey: generalised as for the public
+            let pub = try RosetteBinary.run(["evidence", "list", "--survey", survey, "--role", role])
+            #expect(!pub.stdout.contains("43.11111") && !pub.stdout.contains("43.1111"), "\(role): \(pub.stdout)")
+            #expect(pub.stdout.contains("locations generalised to a 10 km grid"), "\(role): \(pub.stdout)")
+        }
         let scat = try RosetteBinary.run(["evidence", "list", "--survey", survey, "--method", "dna", "--unassigned"])
         #expect(scat.stdout.contains("SC-7") && scat.stdout.contains("1 row(s)."), "\(scat.stdout)")
 

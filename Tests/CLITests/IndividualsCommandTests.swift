@@ -25,8 +25,10 @@ struct IndividualsCommandTests {
         #expect(died.status == 0 && died.stdout.contains("status: alive → dead") && died.stdout.contains("road-kill"), "\(died.stderr)")
         let owner = try RosetteBinary.run(["individuals", "show", "L21", "--survey", survey])
         #expect(owner.stdout.contains("died 2015-10-12, road-kill, at S07") && owner.stdout.contains("mother L07"))
-        let publicView = try RosetteBinary.run(["individuals", "show", "L21", "--survey", survey, "--role", "public"])
-        #expect(publicView.stdout.contains("in the 10 km cell around") && !publicView.stdout.contains("S07"))
+        for role in ["public", "partner"] {
+            let view = try RosetteBinary.run(["individuals", "show", "L21", "--survey", survey, "--role", role])
+            #expect(view.stdout.contains("in the 10 km cell around") && !view.stdout.contains("S07"), "\(role): \(view.stdout)")
+        }
         let mother = try RosetteBinary.run(["individuals", "show", "L07", "--survey", survey])
         #expect(mother.stdout.contains("litters: 2015: L21"))
         let list = try RosetteBinary.run(["individuals", "list", "--survey", survey])

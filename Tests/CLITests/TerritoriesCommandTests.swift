@@ -50,11 +50,13 @@ struct TerritoriesCommandTests {
         #expect(table.status == 0 && table.stdout.contains("MCP100 km²") && table.stdout.contains("L1"))
     }
 
-    @Test func publicOutputIsGeneralisedToTenKilometresAndNamesNoStation() throws {
+    /// What leaves the survey for the public or for a partner across the border is generalised alike.
+    @Test(arguments: ["public", "partner"])
+    func outputForARoleWithoutExactFilesIsGeneralisedToTenKilometresAndNamesNoStation(role: String) throws {
         let dir = TemporaryDirectory("territories-cli")
         let survey = try makeSurvey(dir)
-        let out = dir.path("public")
-        let run = try RosetteBinary.run(["census", "territories", "--survey", survey, "--year", "2024", "--out", out.path, "--role", "public"])
+        let out = dir.path(role)
+        let run = try RosetteBinary.run(["census", "territories", "--survey", survey, "--year", "2024", "--out", out.path, "--role", role])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("generalised to a 10000 m grid") && !run.stdout.contains("S01"))
         let geo = try String(contentsOf: out.appendingPathComponent("territories-2024.geojson"), encoding: .utf8)

@@ -16,8 +16,9 @@ extension CensusCommand {
                 reference bandwidth h = √((sx²+sy²)/2)·n^(−1/6), 95% = smallest set of cells holding 95% of the UD.
                 Activity centres: each individual's posterior over the SECR mask (secr's fxi) under the year's fitted
                 model. Overlap: volume of intersection of the 95% kernel UDs, else MCP100 intersection / smaller MCP.
-                Locations leave exact for owner, staff and partner unless --generalise is given; --role public snaps
-                them to a 10 km grid unless --generalise says otherwise; generalised output names no station.
+                Locations leave exact for owner and staff unless --generalise is given; --role partner and public snap
+                them to a 10 km grid unless --generalise says otherwise (what leaves the survey for a partner is
+                generalised as for the public); generalised output names no station.
                 """)
         @OptionGroup var survey: SurveyOption
         @OptionGroup var roleOption: RoleOption
@@ -38,7 +39,7 @@ extension CensusCommand {
         func run() throws {
             let store = try survey.open()
             let viewer = try roleOption.viewer(store)
-            let disclosure = LocationDisclosure.forRole(seesExactLocations: viewer.role.seesExactLocations, generaliseMetres: generalise)
+            let disclosure = LocationDisclosure.forRole(seesExactLocations: viewer.role.receivesExactLocations, generaliseMetres: generalise)
             var t = try TerritoryYear.build(store: store, species: species, year: year, buffer: buffer, detectionFunction: detectfn, viewer: viewer)
             if !camerasOnly {
                 let evidence = EvidenceLocations.detections(try store.locatedEvidence(), year: year, zone: try ZoneSpec(store.settings.timeZone),

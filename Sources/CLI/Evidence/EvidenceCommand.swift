@@ -81,7 +81,7 @@ struct EvidenceCommand: ParsableCommand {
             var rows = try individual.map { try store.evidence(individualID: $0) } ?? store.evidence(method: m)
             if let m { rows = rows.filter { $0.method == m } }
             if unassigned { rows = rows.filter { $0.individualID == nil } }
-            let exact = viewer.role.seesExactLocations
+            let exact = viewer.role.receivesExactLocations
             let grid = CoordinateGrid(metres: generalise)
             let zone = try ZoneSpec(store.settings.timeZone)
             var table = [["id", "method", "individual", "sample", "time", "lat", "lon", "±m", "mother", "father", "cause"]

@@ -24,15 +24,15 @@ extension IndividualsCommand {
         }
         for d in (try? store.detectionsAfterDeath().filter { $0.individualID == i.individualID }) ?? [] {
             lines.append("FLAG: detected after its recorded death: photo \(d.mediaID) at \(Timestamp.format(d.timestamp, in: zone))"
-                         + (viewer.role.seesExactLocations ? " (\(d.filePath))" : ""))
+                         + (viewer.role.receivesExactLocations ? " (\(d.filePath))" : ""))
         }
         return lines
     }
 
     /// A death place as a viewer may see it: exact for those who see exact locations, else a grid cell without the station.
     static func describe(_ place: DeathPlace, viewer: Viewer) -> String {
-        guard let lat = place.latitude, let lon = place.longitude else { return viewer.role.seesExactLocations ? "at \(place.locationID ?? "?")" : "place withheld" }
-        if let g = CoordinateGrid.forRole(viewer.role) {
+        guard let lat = place.latitude, let lon = place.longitude else { return viewer.role.receivesExactLocations ? "at \(place.locationID ?? "?")" : "place withheld" }
+        if let g = viewer.role.receivesExactLocations ? nil : CoordinateGrid(metres: 10_000) {
             let c = g.generalise(latitude: lat, longitude: lon)
             return String(format: "in the %.0f km cell around %.3f, %.3f", g.metres / 1000, c.latitude, c.longitude)
         }

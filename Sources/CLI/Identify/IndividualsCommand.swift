@@ -73,7 +73,7 @@ struct IndividualsCommand: ParsableCommand {
                   + (i.mergedInto.map { "  merged into \($0)" } ?? ""))
             for line in IndividualsCommand.lifeHistoryLines(i, store: store, viewer: viewer, zone: zone) { print(line) }
             if let notes = i.notes { print("notes: \(notes)") }
-            if viewer.role.seesExactLocations {
+            if viewer.role.receivesExactLocations {
                 for p in i.referencePhotos {
                     print("  photo \(p.id): \(p.side) flank  \(p.filePath)" + (p.box.map { "  box \($0)" } ?? "") + "  (added by \(p.addedBy))")
                 }
@@ -82,7 +82,7 @@ struct IndividualsCommand: ParsableCommand {
             }
             for c in try store.changes(entity: "individual", id: id) {
                 var detail = c.detail
-                if !viewer.role.seesExactLocations, let d = detail {   // a death place is a sensitive location
+                if !viewer.role.receivesExactLocations, let d = detail {   // a death place is a sensitive location
                     detail = d.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
                         .map { $0.hasPrefix("death") && ["deathLocationID", "deathLatitude", "deathLongitude"].contains(where: $0.hasPrefix) ? "death place (withheld)" : $0 }
                         .joined(separator: "; ")

@@ -6,7 +6,7 @@ import Triage
 
 /// `--role`: whose view of the survey a command shows.
 struct RoleOption: ParsableArguments {
-    @Option(help: "View as owner, staff, partner or public (partner and public do not see photos with people).")
+    @Option(help: "View as owner, staff, partner or public (partner and public do not see photos with people; what the CLI prints or writes for them has locations generalised and station names withheld).")
     var role = "owner"
 
     func viewer(_ store: SurveyStore) throws -> Viewer {
