@@ -247,6 +247,31 @@ try:
     check(sum(" decision " in f" {r} " for r in rows) >= 2 and any(" undo " in f" {r} " for r in rows),
           f"the profile's review history lists two decisions and the undo: {rows[:6]}")
     shot(driver, "05-individual")
+    # The partner catalog review: a partner's individuals beside our candidates; "same animal" links them, undo unlinks.
+    driver.get(f"{url}/review/partners")
+    items = driver.find_elements(By.CSS_SELECTOR, ".xr-item")
+    check(len(items) > 0, f"the partner review lists partner individuals with our candidates ({len(items)})")
+    if items:
+        loaded = "return arguments[0].complete && arguments[0].naturalWidth > 0"
+        chips = driver.find_elements(By.CSS_SELECTOR, "img.xr-chip")
+        check(bool(chips) and all(driver.execute_script(loaded, c) for c in chips), f"the partner's chips load ({len(chips)})")
+        crops = driver.find_elements(By.CSS_SELECTOR, ".xr-crop img")
+        check(bool(crops) and all(driver.execute_script(loaded, c) for c in crops[:6]), f"our reference photos load, cropped ({len(crops)})")
+        shot(driver, "06-partner-review")
+        pid = items[0].get_attribute("id")[3:]
+        ours = items[0].find_element(By.CSS_SELECTOR, ".xr-candidate .xr-head a").text
+        items[0].find_element(By.CSS_SELECTOR, "button.xr-same").click()
+        wait.until(lambda d: d.find_elements(By.ID, "xr-decided"))
+        notice = driver.find_element(By.ID, "xr-decided").text
+        check(f"is the same animal as {ours}" in notice and pid in notice, f"\"same animal\" recorded a link: {notice[:120]}")
+        queue = api(driver, "/api/review/partners")
+        linked = [l for p in queue.get("partners", []) for l in p.get("links", [])]
+        check(any(l.get("individualID") == ours and l.get("qualifiedID", "").endswith(":" + pid) for l in linked), "the link is in the queue's links")
+        check(not driver.find_elements(By.ID, "xr-" + pid), "the linked partner individual leaves the queue")
+        shot(driver, "07-partner-linked")
+        driver.find_element(By.CSS_SELECTOR, "#xr-decided button").click()
+        wait.until(lambda d: d.find_elements(By.ID, "xr-undone"))
+        check(bool(driver.find_elements(By.ID, "xr-" + pid)), "undo puts the partner individual back in the queue")
     severe = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")
               and "409 (Conflict)" not in e.get("message", "")]   # the stale decision above, on purpose
     check(not severe, "no errors in the browser console" + ("" if not severe else ": " + json.dumps(severe)[:400]))

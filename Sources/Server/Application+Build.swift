@@ -46,6 +46,7 @@ public func buildRouter(_ app: WebApp) -> Router<WebContext> {
     PhotoRoutes(app: app).register(on: router)
     AuditRoutes(app: app).register(on: router)
     ReviewRoutes(app: app).register(on: router)
+    PartnerReviewRoutes(app: app).register(on: router)
     OpenAPIDocument.register(on: router)
     return router
 }

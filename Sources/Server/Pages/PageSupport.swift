@@ -61,6 +61,14 @@ enum PageSupport {
             case .unknownEncounter(let id): return WebError.notFound(what: "Encounter \(id)")
             default: return WebError.ruleBroken(e.description)
             }
+        case let e as PartnerError:
+            switch e {
+            case .unknownPartner(let name): return WebError.notFound(what: "Partner \(name)")
+            case .unknownPartnerIndividual(let partner, let id): return WebError.notFound(what: "Individual \(id) of partner \(partner)")
+            case .alreadyLinked, .individualAlreadyLinked, .alreadyRejected:
+                return WebError.conflict(message: e.description, detail: ["reason": "\(e)".components(separatedBy: "(").first ?? ""])
+            default: return WebError.ruleBroken(e.description)
+            }
         case let e as ReviewError:
             switch e.category {
             case .conflict: return WebError.conflict(message: e.description, detail: ["reason": "\(e)".components(separatedBy: "(").first ?? ""])

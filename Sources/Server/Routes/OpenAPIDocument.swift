@@ -8,7 +8,7 @@ import Hummingbird
 enum OpenAPIDocument {
     static var fragments: [String] {
         [HomeRoutes.openAPI, DashboardRoutes.openAPI, CatalogRoutes.openAPI, IndividualRoutes.openAPI, StationRoutes.openAPI,
-         CensusRoutes.openAPI, PhotoRoutes.openAPI, ReviewRoutes.openAPI]
+         CensusRoutes.openAPI, PhotoRoutes.openAPI, ReviewRoutes.openAPI, PartnerReviewRoutes.openAPI]
     }
 
     static let base = """
