@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import GRDB
 import Ingest
 import Store
 import Testing
@@ -45,5 +46,39 @@ import TestSupport
         let media = try h.media()
         #expect(media["S01/IMG_0004.JPG"]?.cameraTrap == nil)
         #expect(media["S01/IMG_0003.JPG"]?.cameraTrap?.eventNumber == 2)
+    }
+}
+
+/// A survey ingested before v14 has NULL readings; `--reread` fills them, a plain re-run leaves them.
+@Suite struct CameraTrapRereadTests {
+    @Test func rereadFillsTheReadingsOfPhotosIngestedBefore() throws {
+        let h = try IngestHarness(deploymentsCSV: FixturePhotos.deploymentsCSV(stations: ["S01"]))
+        for i in 0..<3 {
+            try FixturePhotos.write(try FixturePhotos.cameraJPEG(time: "2024:09:03 21:15:0\(i)", seed: i,
+                                                                 makerNote: CameraTrapNotes.hyperFire2(index: i + 1, length: 3, event: 9)),
+                                    to: h.dir.path("cards/S01/IMG_000\(i).JPG"))
+        }
+        _ = try h.ingest(h.dir.path("cards"))
+        // As an older Rosette left them.
+        let queue = try DatabaseQueue(path: h.dir.path("survey").appendingPathComponent("rosette.sqlite").path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE media SET cameraTrigger = NULL, cameraSequenceIndex = NULL, cameraSequenceLength = NULL,
+                                 cameraEventNumber = NULL, cameraTemperatureC = NULL, cameraMoonPhase = NULL
+                """)
+        }
+        try queue.close()
+        let plain = try h.ingest(h.dir.path("cards")).0
+        #expect(plain.unchanged == 3 && plain.updated == 0)
+        #expect(try h.media().values.allSatisfy { $0.cameraTrap == nil })
+
+        var options = IngestOptions(workers: 2)
+        options.rereadUnchanged = true
+        let (again, problems) = try h.ingest(h.dir.path("cards"), options: options)
+        #expect(again.updated == 3 && problems.isEmpty, "\(problems)")
+        let media = try h.media()
+        #expect(media.values.map { $0.cameraTrap?.sequenceIndex ?? 0 }.sorted() == [1, 2, 3])
+        #expect(try h.store.sequences(deploymentID: "S01").map(\.mediaCount) == [3])
+        #expect(try h.store.status().duplicates == 0, "a re-read photo is not a copy of itself")
     }
 }
