@@ -35,6 +35,8 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Files stored per transaction.") var batchSize = 500
     @Option(help: "Threads reading files.") var workers = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Read unchanged photos again (counted as changed): fills what a newer Rosette records, e.g. camera-trap readings.")
+    var reread = false
     @Option(help: .hidden) var batchPauseMs = 0
 
     func run() throws {
@@ -50,6 +52,7 @@ struct IngestCommand: ParsableCommand {
         var options = IngestOptions(deploymentID: deployment, speciesFromFolders: speciesFromFolders,
                                     batchSize: batchSize, workers: workers)
         options.batchPauseMilliseconds = batchPauseMs
+        options.rereadUnchanged = reread
         let summary = try Ingestor(store: store).run(directory: URL(fileURLWithPath: directory), options: options,
                                                      stop: stop, observer: observer)
         meter.finish()

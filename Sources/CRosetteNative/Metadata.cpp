@@ -87,6 +87,21 @@ void decodeSubjects(const std::string &packet, rsn_metadata *out) {
     if (Exiv2::XmpParser::decode(xmp, packet) == 0) fillSubjects(xmp, out);
 }
 
+/// The camera-trap fields of the raw maker note (exiv2 0.27 leaves notes it has no decoder for as bytes).
+/// A malformed note leaves them absent: the rest of the photo's metadata still counts.
+void fillCamera(const Exiv2::ExifData &exif, rsn_metadata *out) {
+    rsn_camera_reading_clear(&out->camera);
+    auto it = exif.findKey(Exiv2::ExifKey("Exif.Photo.MakerNote"));
+    if (it == exif.end() || it->size() <= 0) return;
+    thread_local std::vector<uint8_t> note;
+    note.resize(size_t(it->size()));
+    it->copy(note.data(), Exiv2::littleEndian);
+    char err[128];
+    if (rsn_makernote_parse(note.data(), long(note.size()), out->make, &out->camera, err, sizeof err) != 0) {
+        rsn_camera_reading_clear(&out->camera);
+    }
+}
+
 void fill(Exiv2::Image &image, rsn_metadata *out) {
     std::memset(out, 0, sizeof(*out));
     rsn::copyText(out->mimeType, sizeof out->mimeType, image.mimeType());
@@ -115,6 +130,7 @@ void fill(Exiv2::Image &image, rsn_metadata *out) {
     rsn::copyText(out->serialNumber, sizeof out->serialNumber, serial);
 
     fillSubjects(image.xmpData(), out);
+    fillCamera(exif, out);
 }
 } // namespace
 
@@ -181,6 +197,10 @@ extern "C" int rsn_metadata_write_buffer(const uint8_t *data, long size, const r
         setText("Exif.Image.Make", update->make);
         setText("Exif.Image.Model", update->model);
         setText("Exif.Photo.BodySerialNumber", update->serialNumber);
+        if (update->makerNote != nullptr && update->makerNoteSize > 0) {
+            Exiv2::DataValue note(update->makerNote, update->makerNoteSize, Exiv2::littleEndian, Exiv2::undefined);
+            exif["Exif.Photo.MakerNote"] = note;
+        }
         if (update->hierarchicalSubjects != nullptr && update->hierarchicalSubjects[0] != '\0') {
             Exiv2::XmpTextValue bag;
             bag.setXmpArrayType(Exiv2::XmpValue::xaBag);

@@ -36,6 +36,15 @@ public struct Media: Codable, Sendable, Hashable {
     public var videoMediaID: Int64?
     /// For a sampled frame: its time into the clip, in seconds.
     public var videoOffset: Double?
+    /// What the camera trap's maker note says of the shot (v14; nil when the note carries none of it):
+    /// trigger (`CameraTrapReading.Trigger` raw value), place in the camera's sequence, its event counter,
+    /// ambient temperature (°C) and moon phase.
+    public var cameraTrigger: String?
+    public var cameraSequenceIndex: Int?
+    public var cameraSequenceLength: Int?
+    public var cameraEventNumber: Int64?
+    public var cameraTemperatureC: Double?
+    public var cameraMoonPhase: Int?
 
     public init(mediaID: Int64? = nil, rootID: Int64, filePath: String, fileMediatype: String, fileSize: Int64,
                 fileModified: Double, contentKey: String) {

@@ -13,10 +13,12 @@ public enum MetadataWriter {
         public var serialNumber: String?
         public var hierarchicalSubjects: [String]
         public var clearExisting: Bool
+        /// Raw maker-note bytes to store as Exif.Photo.MakerNote (fixtures of camera-trap notes); nil leaves it.
+        public var makerNote: [UInt8]?
 
         public init(dateTimeOriginal: String? = nil, subSecTimeOriginal: String? = nil, make: String? = nil,
                     model: String? = nil, serialNumber: String? = nil, hierarchicalSubjects: [String] = [],
-                    clearExisting: Bool = false) {
+                    clearExisting: Bool = false, makerNote: [UInt8]? = nil) {
             self.dateTimeOriginal = dateTimeOriginal
             self.subSecTimeOriginal = subSecTimeOriginal
             self.make = make
@@ -24,6 +26,7 @@ public enum MetadataWriter {
             self.serialNumber = serialNumber
             self.hierarchicalSubjects = hierarchicalSubjects
             self.clearExisting = clearExisting
+            self.makerNote = makerNote
         }
     }
 
@@ -39,11 +42,15 @@ public enum MetadataWriter {
                     withOptionalCString(update.model) { model in
                         withOptionalCString(update.serialNumber) { serial in
                             subjects.withCString { subj in
-                                var u = rsn_metadata_update(dateTimeOriginal: dto, subSecTimeOriginal: sub, make: make,
-                                                            model: model, serialNumber: serial, hierarchicalSubjects: subj,
-                                                            clearExisting: update.clearExisting ? 1 : 0)
-                                return jpeg.withUnsafeBufferPointer { src in
-                                    rsn_metadata_write_buffer(src.baseAddress, src.count, &u, &out, &outSize, &err, Int32(err.count))
+                                (update.makerNote ?? []).withUnsafeBufferPointer { note in
+                                    var u = rsn_metadata_update(dateTimeOriginal: dto, subSecTimeOriginal: sub, make: make,
+                                                                model: model, serialNumber: serial, hierarchicalSubjects: subj,
+                                                                clearExisting: update.clearExisting ? 1 : 0,
+                                                                makerNote: note.count > 0 ? note.baseAddress : nil,
+                                                                makerNoteSize: note.count)
+                                    return jpeg.withUnsafeBufferPointer { src in
+                                        rsn_metadata_write_buffer(src.baseAddress, src.count, &u, &out, &outSize, &err, Int32(err.count))
+                                    }
                                 }
                             }
                         }

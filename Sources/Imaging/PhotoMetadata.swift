@@ -20,6 +20,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var hasXmp: Bool
     /// XMP lr:hierarchicalSubject values, e.g. ["Species|Leopard Cat", "individual|2"].
     public var hierarchicalSubjects: [String]
+    /// The camera trap's own reading from its maker note (trigger, sequence, temperature), nil when absent.
+    public var cameraTrap: CameraTrapReading?
 
     /// The camera time as a value, or nil when absent or not a valid date.
     public var cameraDateTime: CameraDateTime? {
@@ -41,6 +43,7 @@ public struct PhotoMetadata: Sendable, Equatable {
         hasXmp = raw.hasXmp != 0
         let subjects = cText(&raw.hierarchicalSubjects)
         hierarchicalSubjects = subjects.isEmpty ? [] : subjects.split(separator: "\n").map(String.init)
+        cameraTrap = CameraTrapReading(raw.camera)
     }
 }
 

@@ -12,6 +12,10 @@ public struct IngestOptions: Sendable {
     public var workers: Int
     /// Pause after each stored batch (milliseconds): lets tests interrupt a run mid-way; 0 in normal use.
     public var batchPauseMilliseconds: Int = 0
+    /// Read JPEGs again even when their size and modification time are stored (counted as changed): fills what
+    /// a newer Rosette records, e.g. the camera-trap readings of photos ingested before v14. Videos are left
+    /// alone (re-reading one would drop its sampled frames).
+    public var rereadUnchanged = false
 
     public init(deploymentID: String? = nil, speciesFromFolders: Bool = false, batchSize: Int = 500,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) {

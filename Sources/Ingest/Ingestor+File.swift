@@ -27,6 +27,7 @@ extension Ingestor {
             media.serialNumber = m.serialNumber.isEmpty ? nil : m.serialNumber
             media.width = m.pixelWidth > 0 ? m.pixelWidth : nil
             media.height = m.pixelHeight > 0 ? m.pixelHeight : nil
+            media.cameraTrap = m.cameraTrap
         } else if VideoContainer.readsTime(mediatype: item.mediatype),
                   let t = try VideoContainer.read(path: item.absolutePath, displayPath: item.displayPath).timed {
             // The container's clock reading, camera-local like EXIF (see VideoContainer).

@@ -83,7 +83,8 @@ public struct Ingestor: Sendable {
                 filesSeen += 1
                 let relative = (storedFolder.isEmpty ? "" : storedFolder.trimmingSuffix("/") + "/") + entry.name
                 let existing = known[relative]
-                if let existing, existing.fileSize == entry.size, existing.fileModified == entry.modified {
+                if let existing, existing.fileSize == entry.size, existing.fileModified == entry.modified,
+                   !(options.rereadUnchanged && type == "image/jpeg") {
                     unchangedSinceCommit += 1
                     continue
                 }

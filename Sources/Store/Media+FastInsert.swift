@@ -5,8 +5,9 @@ extension Media {
     static let insertSQL = """
         INSERT INTO media (rootID, filePath, folder, fileName, fileMediatype, fileSize, fileModified, contentKey, deploymentID,
             cameraTime, cameraSubSec, timeSource, timestamp, make, model, serialNumber, width, height, eventID,
-            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset,
+            cameraTrigger, cameraSequenceIndex, cameraSequenceLength, cameraEventNumber, cameraTemperatureC, cameraMoonPhase)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// Inserts a new row through one cached statement (ingest stores thousands a second; the Codable
@@ -15,7 +16,8 @@ extension Media {
         let values: [(any DatabaseValueConvertible)?] = [
             rootID, filePath, folder, fileName, fileMediatype, fileSize, fileModified, contentKey, deploymentID,
             cameraTime, cameraSubSec, timeSource, timestamp, make, model, serialNumber, width, height, eventID,
-            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset]
+            outsideDeployment, duplicateOf, ingestRunID, videoMediaID, videoOffset,
+            cameraTrigger, cameraSequenceIndex, cameraSequenceLength, cameraEventNumber, cameraTemperatureC, cameraMoonPhase]
         try db.cachedStatement(sql: Media.insertSQL).execute(arguments: StatementArguments(values))
         mediaID = db.lastInsertedRowID
     }

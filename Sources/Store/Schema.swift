@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v11-camera-backgrounds", migrate: v11CameraBackgrounds)
         migrator.registerMigration("v12-exchange-keys", migrate: v12ExchangeKeys)
         migrator.registerMigration("v13-partner-catalogs", migrate: v13PartnerCatalogs)
+        migrator.registerMigration("v14-camera-trap-readings", migrate: v14CameraTrapReadings)
         return migrator
     }
 

@@ -5,8 +5,10 @@ import GRDB
 extension SurveyStore {
     /// Rebuilds the sequences (bursts) of every deployment whose media changed since the last rebuild.
     ///
-    /// Media of one deployment no more than `settings.sequenceGapSeconds` apart form one sequence;
-    /// a duplicate file joins its original's sequence and is not counted. Returns the deployments rebuilt.
+    /// Media of one deployment no more than `settings.sequenceGapSeconds` apart form one sequence, except
+    /// where the camera numbers its own sequences (`BurstNumbering`): a new "1 of N" starts a burst and the
+    /// next frame of the camera's sequence stays in it. A duplicate file joins its original's sequence and is
+    /// not counted. Returns the deployments rebuilt.
     @discardableResult
     public func resequencePending() throws -> [String] {
         let pending = try pool.read { db in try String.fetchAll(db, sql: "SELECT deploymentID FROM pendingSequencing") }
@@ -27,15 +29,24 @@ extension SurveyStore {
     static func resequence(_ db: Database, deploymentID: String, gap: Double) throws {
         try db.execute(sql: "DELETE FROM sequence WHERE deploymentID = ?", arguments: [deploymentID])
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT mediaID, timestamp FROM media
+            SELECT mediaID, timestamp, cameraSequenceIndex, cameraSequenceLength, cameraEventNumber FROM media
             WHERE deploymentID = ? AND timestamp IS NOT NULL AND duplicateOf IS NULL
-            ORDER BY timestamp, mediaID
+            ORDER BY timestamp, cameraEventNumber, cameraSequenceIndex, mediaID
             """, arguments: [deploymentID])
         var members: [Int64] = []
         var start = Date.distantPast, last = Date.distantPast
+        var lastNumber: BurstNumbering?
+        var used: Set<String> = []
         func flush() throws {
             guard !members.isEmpty else { return }
-            let id = eventID(deploymentID: deploymentID, start: start)
+            var id = eventID(deploymentID: deploymentID, start: start)
+            // Two camera sequences can start within one second: the later one's ID gets a suffix.
+            if used.contains(id) {
+                var k = 2
+                while used.contains(id + "-\(k)") { k += 1 }
+                id += "-\(k)"
+            }
+            used.insert(id)
             try MediaSequence(eventID: id, deploymentID: deploymentID, eventStart: start, eventEnd: last,
                               mediaCount: members.count).insert(db)
             for mediaID in members {
@@ -45,10 +56,15 @@ extension SurveyStore {
         }
         while let row = try rows.next() {
             let t: Date = row["timestamp"]
-            if !members.isEmpty && t.timeIntervalSince(last) > gap { try flush() }
+            let number = BurstNumbering(index: row["cameraSequenceIndex"], length: row["cameraSequenceLength"],
+                                        event: row["cameraEventNumber"])
+            if !members.isEmpty && BurstNumbering.startsBurst(number, after: lastNumber, gapSeconds: t.timeIntervalSince(last), gap: gap) {
+                try flush()
+            }
             if members.isEmpty { start = t }
             members.append(row["mediaID"])
             last = t
+            lastNumber = number
         }
         try flush()
         try db.execute(sql: """

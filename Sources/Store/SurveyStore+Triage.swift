@@ -15,9 +15,11 @@ public struct TriageMediaRef: Sendable, Hashable {
     public let height: Int?
     /// True for a copy of a file stored earlier (same content key).
     public let isDuplicate: Bool
+    /// The camera's trigger from its maker note (`CameraTrapReading.Trigger` raw value), nil when unknown.
+    public let cameraTrigger: String?
 
     public init(mediaID: Int64, rootID: Int64, filePath: String, deploymentID: String?, eventID: String?, timestamp: Date?,
-                width: Int?, height: Int?, isDuplicate: Bool) {
+                width: Int?, height: Int?, isDuplicate: Bool, cameraTrigger: String? = nil) {
         self.mediaID = mediaID
         self.rootID = rootID
         self.filePath = filePath
@@ -27,6 +29,7 @@ public struct TriageMediaRef: Sendable, Hashable {
         self.width = width
         self.height = height
         self.isDuplicate = isDuplicate
+        self.cameraTrigger = cameraTrigger
     }
 }
 
@@ -70,12 +73,13 @@ extension SurveyStore {
     public func triageMediaRefs() throws -> [TriageMediaRef] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT mediaID, rootID, filePath, deploymentID, eventID, timestamp, width, height, duplicateOf
+                SELECT mediaID, rootID, filePath, deploymentID, eventID, timestamp, width, height, duplicateOf, cameraTrigger
                 FROM media WHERE fileMediatype LIKE 'image/%' ORDER BY deploymentID, timestamp, mediaID
                 """).map {
                 TriageMediaRef(mediaID: $0["mediaID"], rootID: $0["rootID"], filePath: $0["filePath"],
                                deploymentID: $0["deploymentID"], eventID: $0["eventID"], timestamp: $0["timestamp"],
-                               width: $0["width"], height: $0["height"], isDuplicate: ($0["duplicateOf"] as Int64?) != nil)
+                               width: $0["width"], height: $0["height"], isDuplicate: ($0["duplicateOf"] as Int64?) != nil,
+                               cameraTrigger: $0["cameraTrigger"])
             }
         }
     }

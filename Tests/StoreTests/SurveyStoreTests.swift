@@ -20,7 +20,7 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: survey.appendingPathComponent("rosette.sqlite").path))
         #expect(FileManager.default.fileExists(atPath: survey.appendingPathComponent("cache").path))
         #expect(store.settings.timeZone == "Asia/Vladivostok")
-        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-identify", "v3-triage", "v4-species", "v5-encounters", "v6-life-history", "v7-web-users", "v8-review-log", "v9-flank-estimate", "v10-scene-pairs", "v11-camera-backgrounds", "v12-exchange-keys", "v13-partner-catalogs"])
+        #expect(try store.appliedMigrations() == ["v1-foundation", "v2-identify", "v3-triage", "v4-species", "v5-encounters", "v6-life-history", "v7-web-users", "v8-review-log", "v9-flank-estimate", "v10-scene-pairs", "v11-camera-backgrounds", "v12-exchange-keys", "v13-partner-catalogs", "v14-camera-trap-readings"])
         #expect(throws: RosetteError.surveyAlreadyExists(directory: survey.path)) { try SurveyStore.create(directory: survey) }
         #expect(throws: RosetteError.surveyNotFound(directory: dir.path("none").path)) { try SurveyStore(directory: dir.path("none")) }
     }

@@ -19,13 +19,14 @@ public enum FixturePhotos {
         }
     }
 
-    /// A JPEG carrying camera EXIF (DateTimeOriginal in camera local time, make, model, serial) and optional tags.
+    /// A JPEG carrying camera EXIF (DateTimeOriginal in camera local time, make, model, serial), optional tags
+    /// and an optional raw maker note (`CameraTrapNotes`).
     public static func cameraJPEG(time: String, subSec: String? = nil, seed: Int = 0, make: String = "RECONYX",
                                   model: String = "HYPERFIRE 2", serial: String = "H2TEST0001", tags: [String] = [],
-                                  width: Int = 160, height: Int = 120) throws -> [UInt8] {
+                                  width: Int = 160, height: Int = 120, makerNote: [UInt8]? = nil) throws -> [UInt8] {
         try MetadataWriter.apply(
             .init(dateTimeOriginal: time, subSecTimeOriginal: subSec, make: make, model: model, serialNumber: serial,
-                  hierarchicalSubjects: tags),
+                  hierarchicalSubjects: tags, makerNote: makerNote),
             to: jpeg(width: width, height: height, seed: seed))
     }
 

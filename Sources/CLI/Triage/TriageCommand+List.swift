@@ -25,17 +25,21 @@ extension TriageCommand {
             for c in try store.classifiers() {
                 print("\(c.classifier) (classifier): \(c.media) photo(s)" + (c.failed > 0 ? ", \(c.failed) failed" : ""))
             }
+            if let line = TriageCommand.cameraLine(try store.cameraTrapCounts()) { print(line) }
             guard boxes else { return }
             let viewer = try access.viewer(store)
             let list = try store.speciesBoxes(detectionThreshold: detectionThreshold, speciesThreshold: speciesThreshold, viewer: viewer)
             let roots = try store.rootPaths().values.sorted { $0.count > $1.count }
-            var rows = [["photo", "detector", "conf", "box [x, y, w, h]", "species", "p", "evidence"]]
+            let camera = try store.cameraTrapReadings(mediaIDs: Array(Set(list.prefix(limit).map(\.mediaID))))
+            var rows = [["photo", "detector", "conf", "box [x, y, w, h]", "species", "p", "evidence"]
+                        + (camera.isEmpty ? [] : ["camera"])]
             for b in list.prefix(limit) {
                 let path = roots.first { b.filePath.hasPrefix($0 + "/") }.map { String(b.filePath.dropFirst($0.count + 1)) } ?? b.filePath
                 rows.append([path, b.detector, String(format: "%.3f", b.detectionConfidence),
                              b.bbox.map { String(format: "%.3f", $0) }.joined(separator: ", "),
                              b.scientificName ?? b.speciesLabel ?? "animal",
-                             b.speciesProbability.map { String(format: "%.2f", $0) } ?? "–", b.evidence.rawValue])
+                             b.speciesProbability.map { String(format: "%.2f", $0) } ?? "–", b.evidence.rawValue]
+                            + (camera.isEmpty ? [] : [camera[b.mediaID].map(TriageCommand.cameraCell) ?? "–"]))
             }
             print(TextTable.render(rows))
             if list.count > limit { print("… \(list.count - limit) more box(es) (--limit)") }

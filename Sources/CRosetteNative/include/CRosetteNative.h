@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "CRosetteMakerNote.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,6 +36,8 @@ typedef struct rsn_metadata {
     int32_t hasXmp;
     /// XMP lr:hierarchicalSubject values, one per line ("Species|Leopard Cat\nindividual|1").
     char hierarchicalSubjects[4000];
+    /// The camera-trap fields of the maker note (CRosetteMakerNote.h); layout RSN_MAKERNOTE_NONE when absent.
+    rsn_camera_reading camera;
 } rsn_metadata;
 
 /// Reads metadata from an in-memory file image (e.g. the first bytes of a JPEG).
@@ -53,6 +57,8 @@ typedef struct rsn_metadata_update {
     const char *serialNumber;
     const char *hierarchicalSubjects; // newline-separated, may be NULL
     int32_t clearExisting;            // 1: drop all existing EXIF/XMP first
+    const uint8_t *makerNote;         // raw Exif.Photo.MakerNote bytes (fixtures of camera-trap notes), may be NULL
+    long makerNoteSize;
 } rsn_metadata_update;
 
 /// Returns a copy of the JPEG in `data` with the metadata set. The result is allocated with malloc:

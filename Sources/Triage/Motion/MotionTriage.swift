@@ -51,7 +51,9 @@ public struct MotionTriage: Sendable {
             guard media.contains(where: { !done.contains($0.mediaID) }) else { continue }
             let paths = Dictionary(uniqueKeysWithValues: media.map { ($0.mediaID, MotionTriage.path(of: $0, roots: roots)) })
             let sample = readSample(media, paths: paths)
-            let backgrounds = MotionBackgrounds(sample: Array(sample.values), settings: settings)
+            let timeLapse = Set(media.filter { $0.cameraTrigger == CameraTrapReading.Trigger.timeLapse.rawValue }.map(\.mediaID))
+            let backgrounds = MotionBackgrounds(sample: MotionTriage.backgroundFrames(sample, timeLapse: timeLapse, settings: settings),
+                                                settings: settings)
             if !backgrounds.isEmpty {
                 try store.saveCameraBackgrounds(deploymentID: deploymentID, detector: settings.detectorName,
                                                 backgrounds.stored(deploymentID: deploymentID))
@@ -91,8 +93,7 @@ public struct MotionTriage: Sendable {
 
     /// Decodes an evenly spread sample of a camera's photos for its background (failures are left out).
     private func readSample(_ media: [TriageMediaRef], paths: [Int64: String]) -> [Int64: MotionFrame] {
-        let n = min(media.count, settings.backgroundSample * 2)
-        let picks = (0..<n).map { media[$0 * media.count / n] }
+        let picks = backgroundPicks(media)
         let settings = self.settings
         let frames = Parallel.map(count: picks.count, workers: workers, context: { ImageDecoder() }) { i, decoder in
             try? MotionFrame(path: paths[picks[i].mediaID]!, decoder: decoder, settings: settings)
