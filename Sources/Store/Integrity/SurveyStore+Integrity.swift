@@ -54,7 +54,9 @@ extension SurveyStore {
             for id in try Int64.fetchAll(db, sql: """
                 SELECT e.encounterID FROM encounter e WHERE NOT EXISTS (SELECT 1 FROM encounterFrame f WHERE f.encounterID = e.encounterID)
                 """) {
-                let decided = try Int.fetchOne(db, sql: "SELECT 1 FROM decisionLog WHERE encounterID = ? LIMIT 1", arguments: [id]) != nil
+                let decided = try Int.fetchOne(db, sql: """
+                    SELECT 1 WHERE EXISTS (SELECT 1 FROM decisionLog WHERE encounterID = ?) OR EXISTS (SELECT 1 FROM reviewDecision WHERE encounterID = ?)
+                    """, arguments: [id, id]) != nil
                 report.problems.append(IntegrityProblem(
                     kind: .emptyEncounter, subject: "encounter \(id)",
                     message: "has no frames" + (decided ? " (and decisions in the review log: left as it is)" : ""), fixable: !decided))
@@ -104,7 +106,8 @@ extension SurveyStore {
                         DELETE FROM encounter WHERE encounterID = ?
                           AND NOT EXISTS (SELECT 1 FROM encounterFrame WHERE encounterID = ?)
                           AND NOT EXISTS (SELECT 1 FROM decisionLog WHERE encounterID = ?)
-                        """, arguments: [id, id, id])
+                          AND NOT EXISTS (SELECT 1 FROM reviewDecision WHERE encounterID = ?)
+                        """, arguments: [id, id, id, id])
                     if db.changesCount > 0 { done.append("deleted \(p.subject) (no frames, no decisions; identify makes encounters again)") }
                 }
             }
