@@ -12,12 +12,12 @@ extension FrameRenderer {
         var rng = SeededGenerator(seed: event.appearanceSeed, stream: "small-animal", index: UInt64(photo.cameraSlot))
         let bird = kind == .bird
         let tall = bird ? 0.62 : 0.45
-        let length = max(13 / tall, Double(W) * rng.uniform(0.012, 0.035))
+        let length = max(13 / tall, Double(W) * rng.uniform(0.015, 0.05))
         let groundY = horizon + (Double(H) - horizon) * rng.uniform(0.12, 0.7)
         let speed = length * rng.uniform(1, 4) * photo.direction
         let leaves = rng.bernoulli(0.33)
         let startX = Double(W) * rng.uniform(0.1, 0.9)
-        let contrast = Float(rng.bernoulli(0.6) ? rng.uniform(0.68, 0.88) : rng.uniform(1.12, 1.3))
+        let contrast = Float(rng.bernoulli(0.6) ? rng.uniform(0.62, 0.85) : rng.uniform(1.15, 1.4))
         let hop = bird ? rng.uniform(0, 0.5) * length : 0
         guard !(leaves && photo.frame > 0) else { return nil }
         let f = Double(photo.frame)

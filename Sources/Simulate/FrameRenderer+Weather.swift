@@ -50,7 +50,7 @@ extension FrameRenderer {
                         guard d < 1 else { continue }
                         let core = 1 - smoothstep(0.45, 1, d)
                         // Ragged, leaf-dappled edges that change a little from frame to frame.
-                        let dapple = smoothstep(0.35, 0.6, ValueNoise.noise(Float(u) * 2.5 + Float(t) * 0.35, Float(v) * 2.5, seed))
+                        let dapple = smoothstep(0.35, 0.6, ValueNoise.noise(Float(u) * 2.5 + Float(t) * f.flicker, Float(v) * 2.5, seed))
                         lit[j * cw + i] += f.gain * core * dapple
                     }
                 }
@@ -118,10 +118,10 @@ extension FrameRenderer {
             let ir = Float(rng.uniform(170, 245))
             for _ in 0..<(3 + rng.integer(below: 5)) {
                 let s = rng.uniform(0.25, 1)
-                let angle = base + bend * s * s * 4
+                let angle = base + bend * s * s * 2
                 let cx = ax + cos(angle) * length * s, cy = ay + sin(angle) * length * s
                 let leafLength = rng.uniform(0.04, 0.09) * H
-                let leafAngle = angle + rng.uniform(-0.8, 0.8) + bend * 2
+                let leafAngle = angle + rng.uniform(-0.8, 0.8) + bend
                 ellipse(cx: cx, cy: cy, a: leafLength / 2, b: leafLength * rng.uniform(0.18, 0.3), angle: leafAngle,
                         day: colour, ir: ir, night: night, into: out, channels: channels)
             }
