@@ -21,11 +21,11 @@ public enum TriageConditions: String, Codable, Sendable, CaseIterable {
         guard self == .field else { return [] }
         return [
             SpeciesSettings(scientificName: "Turdus pallidus", commonName: "pale thrush", observationType: .animal,
-                            body: .roeDeer, eventsPerStationDay: 0.09, activity: .diurnal, smallAnimal: .bird),
+                            body: .roeDeer, eventsPerStationDay: 0.05, activity: .diurnal, smallAnimal: .bird),
             SpeciesSettings(scientificName: "Tamias sibiricus", commonName: "Siberian chipmunk", observationType: .animal,
-                            body: .roeDeer, eventsPerStationDay: 0.06, activity: .diurnal, smallAnimal: .rodent),
+                            body: .roeDeer, eventsPerStationDay: 0.03, activity: .diurnal, smallAnimal: .rodent),
             SpeciesSettings(scientificName: "Apodemus agrarius", commonName: "striped field mouse", observationType: .animal,
-                            body: .roeDeer, eventsPerStationDay: 0.06, activity: .nocturnal, smallAnimal: .rodent),
+                            body: .roeDeer, eventsPerStationDay: 0.03, activity: .nocturnal, smallAnimal: .rodent),
         ]
     }
 }
