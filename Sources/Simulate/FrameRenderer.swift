@@ -58,7 +58,12 @@ struct FrameRenderer {
         var truth = FrameTruth(box: nil, channels: channels)
         var subjectSpan: (Double, Double, Double, Double)?  // x0, x1, ground y, height px
         let winter = context.conditions.winterCoats && isWinter(photo.trueTime)
-        if let (model, coat, size) = subject(event.subject, variant: look.variant, side: photo.direction > 0 ? 0 : 1, winter: winter) {
+        let weather = context.triage.dynamicScene
+            ? BurstWeather(event: event, slot: photo.cameraSlot, night: night, frames: sim.settings.survey.burstFrames,
+                           width: W, height: H, horizon: scene.horizon) : nil
+        if case .other(let s) = event.subject, let kind = sim.settings.otherSpecies[s].smallAnimal {
+            truth.box = paintSmallAnimal(kind, event: event, photo: photo, horizon: scene.horizon, into: out, channels: channels)
+        } else if let (model, coat, size) = subject(event.subject, variant: look.variant, side: photo.direction > 0 ? 0 : 1, winter: winter) {
             // People stay on the trail's far side; vehicles pass on a track further off.
             let distance = look.distance * (model.kind == .vehicle ? 2.5 : (model.kind == .person ? 1.4 : 1))
             let scale = context.focalPixels / distance * size
@@ -94,7 +99,7 @@ struct FrameRenderer {
         // 3. Grass in front: the station's tufts, and blades at the subject's feet; both sway in the wind.
         let grassDraw = GrassPainter(width: W, height: H, channels: channels, night: night, light: 1,
                                      colour: SceneBackground.palette(month: context.month).grass, horizon: scene.horizon)
-        let sway = look.windAmp * sin(look.windPhase + Double(photo.frame) * 1.7)
+        let sway = look.windAmp * sin(look.windPhase + Double(photo.frame) * 1.7) * (weather?.grassSway ?? 1)
         for tuft in scene.grass {
             grassDraw.tuft(x: tuft.x, y: tuft.y, height: tuft.height, tint: tuft.tint, sway: sway, seed: UInt64(tuft.x * 1000), into: out)
         }
@@ -109,7 +114,12 @@ struct FrameRenderer {
                                 tint: Float(rng.uniform(0.75, 1.15)), into: out)
             }
         }
-        // 4. Exposure, vignetting and sensor noise.
+        // 4. Light and wind of the burst (`TriageConditions.field`): leaves, sun flecks, shadow, exposure, shimmer.
+        if let weather {
+            let camera = SeededGenerator.mix(sim.settings.seed, UInt64(event.stationIndex), UInt64(photo.cameraSlot))
+            applyWeather(weather, frame: photo.frame, camera: camera, night: night, horizon: scene.horizon, into: out, channels: channels)
+        }
+        // 5. Exposure, vignetting and sensor noise.
         finish(out, channels: channels, gain: night ? 1 : light, noise: Float(night ? context.conditions.noise.night : context.conditions.noise.day),
                vignette: night ? context.vignetteNight : context.vignetteDay, seed: frameSeed)
         return truth

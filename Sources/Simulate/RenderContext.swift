@@ -6,6 +6,8 @@ struct RenderContext: Sendable {
     let width: Int
     let height: Int
     let conditions: Conditions
+    /// Light, wind and small-animal dynamics (`calm` leaves the photos as they were).
+    let triage: TriageConditions
     let focalPixels: Double
     /// Leopard coats keyed by individual index × 2 + (0 left, 1 right).
     let leopardCoats: [Int: CoatTexture]
@@ -28,6 +30,7 @@ struct RenderContext: Sendable {
         width = photos.width
         height = photos.height
         conditions = photos.conditions
+        triage = photos.triage
         focalPixels = Double(width) / (2 * tan(42.0 / 2 * .pi / 180))
         let body = BodyModel.make(.leopard)
         leopardBody = body
@@ -48,7 +51,7 @@ struct RenderContext: Sendable {
         leopardCoats = built.withLock { $0 }
         leopardWinterCoats = builtWinter.withLock { $0 }
         var bodies: [Int: [BodyModel]] = [:], coats: [Int: [CoatTexture]] = [:]
-        for (i, species) in simulated.settings.otherSpecies.enumerated() {
+        for (i, species) in simulated.settings.otherSpecies.enumerated() where species.smallAnimal == nil {
             let seed = SeededGenerator.mix(simulated.settings.seed, SeededGenerator.hash(species.commonName), 7)
             bodies[i] = (0..<RenderContext.variants).map { BodyModel.make(species.body, variant: seed &+ UInt64($0)) }
             coats[i] = bodies[i]!.enumerated().map { CoatTexture.coat(for: $1, seed: seed &+ UInt64($0)) }

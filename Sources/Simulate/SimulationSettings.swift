@@ -126,5 +126,10 @@ public struct PhotoSettings: Codable, Sendable, Equatable {
     /// With `tagTruth`: also tag individuals (`individual|…`), or only species, sex, life stage and side, as a
     /// person who sorted the card by species and leaves identification to Rosette.
     public var tagIndividuals: Bool = true
+    /// Light, wind, infrared and small-animal dynamics for triage (`TriageConditions`); nil = `calm`, the photos
+    /// as before (and then absent from simulation.json).
+    public var triageConditions: TriageConditions?
+    /// The triage conditions in force.
+    public var triage: TriageConditions { triageConditions ?? .calm }
     public init() {}
 }

@@ -24,10 +24,13 @@ public struct SpeciesSettings: Codable, Sendable, Equatable {
     /// Direct rate of passes per station-day (people, vehicles); overrides the density when set.
     public var eventsPerStationDay: Double?
     public var activity: ActivityPattern
+    /// Painted as a small bird or rodent (`TriageConditions.field`) instead of the quadruped `body`; nil for the rest
+    /// (and then absent from simulation.json).
+    public var smallAnimal: SmallAnimalKind?
 
     public init(scientificName: String, commonName: String, observationType: ObservationType, body: BodyKind,
                 densityPer100km2: Double = 0, lambda0: Double = 0, sigma: Double = 0,
-                eventsPerStationDay: Double? = nil, activity: ActivityPattern) {
+                eventsPerStationDay: Double? = nil, activity: ActivityPattern, smallAnimal: SmallAnimalKind? = nil) {
         self.scientificName = scientificName
         self.commonName = commonName
         self.observationType = observationType
@@ -37,6 +40,7 @@ public struct SpeciesSettings: Codable, Sendable, Equatable {
         self.sigma = sigma
         self.eventsPerStationDay = eventsPerStationDay
         self.activity = activity
+        self.smallAnimal = smallAnimal
     }
 
     /// Expected passes in front of one station per day.

@@ -9,7 +9,7 @@ public struct PhotoRunSummary: Sendable {
 
 extension SurveySimulator {
     /// Full mode: simulates the survey and writes `photos/<station>/<camera>/IMG_nnnn.JPG` through `encoder`,
-    /// `deployments.csv`, `truth.csv`, `secr/`, `histories.txt` and `simulation.json` under `directory`.
+    /// `deployments.csv`, `truth.csv`, `labels.csv` (the same truth as frame labels for `triage validate --labels`), `secr/`, `histories.txt` and `simulation.json` under `directory`.
     /// Photos render in parallel on all cores, one camera's scene at a time.
     /// - Parameter progress: called with (photos done, photos total) after each camera.
     public func writeSurvey(to directory: URL, encoder: any PhotoEncoder,
@@ -28,6 +28,8 @@ extension SurveySimulator {
         var csv = TruthRecord.header + "\n"
         for row in truth { csv += row.csvLine + "\n" }
         try OutputFiles.write(csv, to: directory.appendingPathComponent("truth.csv"))
+        try OutputFiles.write(TruthRecord.labelsCSV(truth, otherSpecies: settings.otherSpecies),
+                              to: directory.appendingPathComponent("labels.csv"))
         try simulated.writeRecord(to: directory.appendingPathComponent("simulation.json"), photoCount: truth.count)
         return PhotoRunSummary(simulated: simulated, truth: truth)
     }

@@ -52,6 +52,17 @@ func snapshot(_ root: URL) throws -> [String: Data] {
         for (path, data) in sa { #expect(sb[path] == data, "\(path) differs between runs") }
     }
 
+    @Test func fieldTriageConditionsGiveIdenticalFiles() throws {
+        let a = temporaryDirectory("det-field-a"), b = temporaryDirectory("det-field-b")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let simulator = SurveySimulator(settings: fieldTriageSettings(seed: 9))
+        _ = try simulator.writeSurvey(to: a, encoder: PPMEncoder())
+        _ = try simulator.writeSurvey(to: b, encoder: PPMEncoder())
+        let sa = try snapshot(a), sb = try snapshot(b)
+        #expect(!sa.isEmpty && Set(sa.keys) == Set(sb.keys))
+        for (path, data) in sa { #expect(sb[path] == data, "\(path) differs between runs") }
+    }
+
     @Test func differentSeedsDiffer() throws {
         let a = try SurveySimulator(settings: smallSettings(seed: 1)).simulate()
         let b = try SurveySimulator(settings: smallSettings(seed: 2)).simulate()

@@ -10,7 +10,9 @@ public struct SimulateCommand: ParsableCommand {
         abstract: "Simulate a camera-trap survey of Amur leopards: capture histories, or photos with ground truth.",
         discussion: """
         Writes OUT/secr/capt.txt, OUT/secr/trap.txt, OUT/histories.txt, OUT/deployments.csv and OUT/simulation.json;
-        without --histories-only also OUT/photos/<station>/<camera>/IMG_nnnn.JPG and OUT/truth.csv.
+        without --histories-only also OUT/photos/<station>/<camera>/IMG_nnnn.JPG, OUT/truth.csv and OUT/labels.csv
+        (the truth as frame labels, for `triage validate --labels`: by class and species).
+        A survey hard for triage: --triage-conditions field (with a few stations and --false-triggers 0.3, say).
         The same settings and --seed give identical files.
         With --years N (N ≥ 2) the population lives N years (survival, litters, dispersal, deaths by cause) and is
         surveyed every year (photos under <station>/<camera>/<deploymentID>/); the extra files are listed under --years.
@@ -67,6 +69,8 @@ public struct SimulateCommand: ParsableCommand {
     @Option(help: "Frames per trigger.") var burst: Int = 3
 
     @Option(help: "Photo conditions: easy, field, hard, or real (textured fixed scenes, infrared bloom and smear at night, winter coats, loose full-frame boxes in --reid-dataset).") var conditions: String = "field"
+    @Option(help: "Triage conditions: calm (the photos as before) or field (sun flecks drifting through the canopy, moving shadows, auto-exposure steps, heat shimmer, foreground leaves in the wind, infrared gain jumps and insects at night, empty triggers caused by sun, heat and wind, small birds and rodents). Combines with --conditions.")
+    var triageConditions: String = "calm"
     @Option(help: "Photo width in pixels.") var width: Int = 2048
     @Option(help: "Photo height in pixels.") var height: Int = 1536
     @Option(help: "JPEG quality (default: the conditions preset's).") var quality: Int?
@@ -156,6 +160,10 @@ public struct SimulateCommand: ParsableCommand {
             sp.eventsPerStationDay = sp.eventsPerStationDay.map { $0 * otherSpeciesScale }
             return sp
         }
+        guard let triage = TriageConditions(rawValue: triageConditions) else {
+            throw ValidationError("--triage-conditions must be calm or field (got \(triageConditions))")
+        }
+        s.useTriageConditions(triage, speciesScale: otherSpeciesScale)
         guard years >= 1 else { throw ValidationError("--years must be at least 1 (got \(years))") }
         if years > 1 { s.dynamics = try makeDynamics(origin: s.origin) }
         return s
