@@ -12,7 +12,7 @@ public struct IntegrityProblem: Sendable, Equatable, Codable {
         case missingFile
         /// A media row's file is there but not as ingest read it (size, modification time or content key).
         case changedFile
-        /// An observation names an individual that is not in the catalog (nor a partner's `NS:ID`).
+        /// A review decision's observation names an individual that is not in the catalog (nor a partner's `NS:ID`).
         case unknownIndividual
         /// An observation that belongs to no photo and no burst.
         case orphanObservation

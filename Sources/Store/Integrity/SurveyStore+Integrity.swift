@@ -31,14 +31,16 @@ extension SurveyStore {
             }
             var observations = 0
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT o.observationID, o.individualID, o.mediaID, o.eventID,
+                SELECT o.observationID, o.individualID, o.mediaID, o.eventID, o.source,
                        (o.eventID IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sequence s WHERE s.eventID = o.eventID)) AS lostEvent
                 FROM observation o
                 """)
             while let row = try cursor.next() {
                 observations += 1
                 let id: Int64 = row["observationID"]
-                if let who: String = row["individualID"], !who.isEmpty, !known(who) {
+                // A review decision names a catalog individual; a person's tag (XMP, a package) may name one the
+                // catalog never had (camtrapR's workflow), which is not damage.
+                if row["source"] as String? == "review", let who: String = row["individualID"], !who.isEmpty, !known(who) {
                     report.problems.append(IntegrityProblem(kind: .unknownIndividual, subject: "observation \(id)",
                                                             message: "names individual '\(who)', which is not in the catalog", fixable: false))
                 }

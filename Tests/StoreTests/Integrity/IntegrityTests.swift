@@ -32,7 +32,8 @@ import TestSupport
         let now = "'2024-09-01 00:00:00'"
         try Self.damage(f, """
             UPDATE individual SET motherID = 'NOBODY' WHERE individualID = 'L01';
-            INSERT INTO observation(mediaID, observationType, individualID) VALUES (\(f.media[1]), 'animal', 'GHOST');
+            INSERT INTO observation(mediaID, observationType, individualID, source) VALUES (\(f.media[1]), 'animal', 'GHOST', 'review');
+            INSERT INTO observation(mediaID, observationType, individualID, source) VALUES (\(f.media[1]), 'animal', 'TAGGED', 'xmp');
             INSERT INTO observation(observationType, eventID) VALUES ('animal', 'S01/19990101T000000Z');
             INSERT INTO encounter(side, createdAt) VALUES ('left', \(now));
             INSERT INTO matchCandidate(mediaID, individualID, rank, score, verifiedScore, inliers, method, createdAt)
