@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Core", swiftSettings: strict),
         .target(
             name: "Store",
-            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(name: "Imaging", dependencies: ["Core", "CRosetteNative"], swiftSettings: strict),

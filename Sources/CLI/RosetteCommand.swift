@@ -14,7 +14,7 @@ public struct RosetteCommand: AsyncParsableCommand {
             Typical flow: init → deployments import → ingest → status.
             """,
         version: "0.1.0 (OpenCV \(NativeLibraries.openCVVersion), exiv2 \(NativeLibraries.exiv2Version))",
-        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CheckCommand.self, CensusCommand.self,
+        subcommands: [InitCommand.self, DeploymentsCommand.self, IngestCommand.self, StatusCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self, CensusCommand.self,
                       SimulateCommand.self, IndividualsCommand.self, IdentifyCommand.self, ReviewCommand.self, ReidCommand.self,
                       TriageCommand.self, EvidenceCommand.self, ExportCommand.self, ImportCommand.self, ExchangeCommand.self, ServeCommand.self, UsersCommand.self]
     )
