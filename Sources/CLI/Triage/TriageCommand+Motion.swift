@@ -19,7 +19,7 @@ extension TriageCommand {
 
         @OptionGroup var survey: SurveyOption
         @Option(help: "Grey-level change that counts (0–255).") var threshold: Float = 10
-        @Option(help: "Window (Gaussian sigma, pixels of the 1/8 frame) of the light-invariant local-gain comparison; 0 compares plain grey levels.")
+        @Option(help: "Window (about a Gaussian of this sigma, pixels of the 1/8 frame) of the light-invariant local-gain comparison; 0 compares plain grey levels.")
         var localSigma: Float = MotionSettings().localSigma
         @Option(help: "Background texture (local standard deviation, grey levels) above which the local-gain comparison is used.")
         var textureLevel: Float = MotionSettings().textureLevel

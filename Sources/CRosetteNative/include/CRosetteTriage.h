@@ -28,7 +28,7 @@ typedef struct rsn_motion_params {
     int32_t openIterations;  // 3×3 opening passes removing speckle
     int32_t closeIterations; // 3×3 closing passes joining the parts of one animal
     int32_t minArea;       // smallest component kept, in pixels
-    float localSigma;      // Gaussian window (sigma, pixels) of the local-gain comparison (e.g. 4); 0 turns it off
+    float localSigma;      // window of the local-gain comparison, ~ a Gaussian of this sigma in pixels (e.g. 4); 0 = off
     float textureLevel;    // local standard deviation of the background above which the local-gain comparison is
                            // used (e.g. 6); where the background is flatter (dark, IR) the plain difference is kept;
                            // infinity turns it off
