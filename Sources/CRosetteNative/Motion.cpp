@@ -5,6 +5,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -56,37 +57,129 @@ extern "C" int rsn_motion_median(const uint8_t *const *frames, int count, int wi
     });
 }
 
-extern "C" int rsn_motion_boxes(const uint8_t *frame, const uint8_t *background, const uint8_t *const *others,
-                                int otherCount, int width, int height, const rsn_motion_params *params, rsn_box *boxes,
+namespace {
+
+/// Local mean, weighted nearly as a Gaussian of this sigma: two passes of a square box (odd width closest to
+/// sigma·√6; mirrored borders). A box filter costs the same for any width, which keeps motion triage fast.
+cv::Mat localMean(const cv::Mat &a, float sigma) {
+    int width = 2 * std::max(1, (int)std::lround((sigma * 2.4495 - 1) / 2)) + 1;
+    cv::Mat once, out;
+    cv::boxFilter(a, once, CV_32F, cv::Size(width, width), cv::Point(-1, -1), true, cv::BORDER_REFLECT);
+    cv::boxFilter(once, out, CV_32F, cv::Size(width, width), cv::Point(-1, -1), true, cv::BORDER_REFLECT);
+    return out;
+}
+
+/// |f − g·o| with g the least-squares local gain of `o` onto `f` (clamped to 1/3…3) in a local window:
+/// what a change of illumination over the same texture (sun fleck, shadow, exposure) cannot explain.
+/// `oo` is localMean(o·o), passed in because the caller often has it already.
+cv::Mat localGainResidual(const cv::Mat &f, const cv::Mat &o, const cv::Mat &oo, float sigma) {
+    cv::Mat fo = localMean(f.mul(o), sigma);
+    cv::Mat g = fo / (oo + 1.0f);
+    cv::min(g, 3.0, g);
+    cv::max(g, 1.0 / 3.0, g);
+    cv::Mat r;
+    cv::absdiff(f, g.mul(o), r);
+    return r;
+}
+
+/// Whether the local-gain comparison is on.
+bool usesLocalGain(const rsn_motion_params *p) {
+    return p->localSigma > 0 && p->residualFactor > 0 && std::isfinite(p->textureLevel);
+}
+
+/// CV_32F change of grey frame `f` against background `bg`: the brightness-matched plain difference, and where the
+/// background is textured (local standard deviation above textureLevel; `textured` gets that mask) the local-gain
+/// residual divided by residualFactor instead, so a sun fleck or shadow over the same texture is not change.
+cv::Mat backgroundChange(const cv::Mat &f, const cv::Mat &bg, const rsn_motion_params *params, cv::Mat &textured) {
+    double fm = cv::mean(f)[0], bm = cv::mean(bg)[0];
+    double gain = std::min(2.0, std::max(0.5, fm > 1 ? bm / fm : 1.0));
+    cv::Mat fg, bg32, change;
+    f.convertTo(fg, CV_32F, gain);
+    bg.convertTo(bg32, CV_32F);
+    cv::absdiff(fg, bg32, change);
+    if (usesLocalGain(params)) {
+        cv::Mat bb = localMean(bg32.mul(bg32), params->localSigma), mu = localMean(bg32, params->localSigma);
+        cv::Mat variance = bb - mu.mul(mu), sd;
+        cv::max(variance, 0.0, variance);
+        cv::sqrt(variance, sd);
+        textured = sd > params->textureLevel;
+        cv::Mat residual = localGainResidual(fg, bg32, bb, params->localSigma) / params->residualFactor;
+        residual.copyTo(change, textured);
+    }
+    return change;
+}
+
+} // namespace
+
+extern "C" int rsn_motion_variability(const uint8_t *const *frames, int count, const uint8_t *background, int width,
+                                      int height, const rsn_motion_params *params, uint8_t *out, char *err, int errlen) {
+    return rsn::guarded(err, errlen, 2, [&] {
+        if (count <= 0) throw std::runtime_error("no frames");
+        if (background == nullptr) throw std::runtime_error("no background");
+        cv::Mat bg(height, width, CV_8UC1, const_cast<uint8_t *>(background));
+        std::vector<cv::Mat> changes;
+        changes.reserve((size_t)count);
+        for (int i = 0; i < count; i++) {
+            cv::Mat f(height, width, CV_8UC1, const_cast<uint8_t *>(frames[i])), textured, c8;
+            backgroundChange(f, bg, params, textured).convertTo(c8, CV_8U); // saturates at 255
+            changes.push_back(c8);
+        }
+        std::vector<const uint8_t *> pointers;
+        for (auto &c : changes) pointers.push_back(c.ptr<uint8_t>());
+        char inner[256] = {0};
+        if (rsn_motion_median(pointers.data(), count, width, height, out, inner, (int)sizeof inner) != 0)
+            throw std::runtime_error(inner);
+        return 0;
+    });
+}
+
+extern "C" int rsn_motion_boxes(const uint8_t *frame, const uint8_t *background, const uint8_t *variability,
+                                const uint8_t *const *others, int otherCount, int width, int height, const rsn_motion_params *params, rsn_box *boxes,
                                 int maxBoxes, int *count, char *err, int errlen) {
     *count = 0;
     return rsn::guarded(err, errlen, 2, [&] {
         if (background == nullptr && otherCount <= 0) throw std::runtime_error("neither a background nor a burst to compare with");
         cv::Mat f(height, width, CV_8UC1, const_cast<uint8_t *>(frame));
+        cv::Mat f32;
+        f.convertTo(f32, CV_32F);
+        // Where the background has texture (local standard deviation above textureLevel), change is what a local
+        // gain cannot explain (see localGainResidual): a sun fleck or a shadow over the same texture is not change.
+        const bool invariant = background != nullptr && usesLocalGain(params);
+        cv::Mat textured;
         cv::Mat change; // CV_32F difference that decides the mask and the score
         cv::Mat mask;
         if (background != nullptr) {
             cv::Mat bg(height, width, CV_8UC1, const_cast<uint8_t *>(background));
-            double fm = cv::mean(f)[0], bm = cv::mean(bg)[0];
-            double gain = std::min(2.0, std::max(0.5, fm > 1 ? bm / fm : 1.0));
-            cv::Mat f32, bg32;
-            f.convertTo(f32, CV_32F, gain);
-            bg.convertTo(bg32, CV_32F);
-            cv::absdiff(f32, bg32, change);
-            mask = change > params->threshold;
+            change = backgroundChange(f, bg, params, textured);
+            if (variability != nullptr) {
+                // Pixels that change often in the camera's history (swaying vegetation) need a bigger change.
+                cv::Mat v(height, width, CV_8UC1, const_cast<uint8_t *>(variability)), limit;
+                v.convertTo(limit, CV_32F, params->variabilityFactor);
+                limit = cv::max(limit, params->threshold);
+                mask = change > limit;
+            } else {
+                mask = change > params->threshold;
+            }
         }
         if (otherCount > 0) {
             cv::Mat burst, d;
             for (int i = 0; i < otherCount; i++) {
                 cv::Mat o(height, width, CV_8UC1, const_cast<uint8_t *>(others[i]));
-                cv::absdiff(f, o, d);
+                cv::Mat o32;
+                o.convertTo(o32, CV_32F);
+                cv::absdiff(f32, o32, d);
+                if (invariant) {
+                    cv::Mat residual = localGainResidual(f32, o32, localMean(o32.mul(o32), params->localSigma), params->localSigma) /
+                                       params->residualFactor;
+                    residual.copyTo(d, textured);
+                }
                 if (i == 0) burst = d.clone(); else burst = cv::min(burst, d);
             }
             float factor = background != nullptr ? params->burstFactor : 1.0f;
             cv::Mat burstMask = burst > params->threshold * factor;
             if (mask.empty()) {
                 mask = burstMask;
-                burst.convertTo(change, CV_32F);
+                change = burst;
             } else {
                 mask &= burstMask;
             }

@@ -28,6 +28,13 @@ typedef struct rsn_motion_params {
     int32_t openIterations;  // 3×3 opening passes removing speckle
     int32_t closeIterations; // 3×3 closing passes joining the parts of one animal
     int32_t minArea;       // smallest component kept, in pixels
+    float localSigma;      // window of the local-gain comparison, ~ a Gaussian of this sigma in pixels (e.g. 4); 0 = off
+    float textureLevel;    // local standard deviation of the background above which the local-gain comparison is
+                           // used (e.g. 6); where the background is flatter (dark, IR) the plain difference is kept;
+                           // infinity turns it off
+    float residualFactor;  // the local-gain residual must exceed threshold × this (e.g. 0.5)
+    float variabilityFactor; // with a variability map, the change from the background must exceed
+                             // max(threshold, this × the pixel's variability) (e.g. 0.5)
 } rsn_motion_params;
 
 /// Turns decoded pixels (1 = grey, 3 = RGB) into a smoothed grey frame (`width*height` bytes, no padding)
@@ -39,11 +46,21 @@ int rsn_motion_grey(const uint8_t *pixels, int width, int height, int channels, 
 int rsn_motion_median(const uint8_t *const *frames, int count, int width, int height, uint8_t *out, char *err,
                       int errlen);
 
+/// A camera's per-pixel variability into `out`: the per-pixel median, over `count` frames of its history, of their
+/// change against `background` as rsn_motion_boxes measures it (grey levels, saturating at 255). Swaying vegetation
+/// and places often crossed by sun flecks get high values.
+int rsn_motion_variability(const uint8_t *const *frames, int count, const uint8_t *background, int width, int height,
+                           const rsn_motion_params *params, uint8_t *out, char *err, int errlen);
+
 /// Boxes of what changed in `frame`: against `background` (brightness-matched; may be NULL) and, when
-/// `otherCount` > 0, also against every other frame of the same burst. Writes at most `maxBoxes` boxes,
+/// `otherCount` > 0, also against every other frame of the same burst. With a background, where it is textured
+/// (see `textureLevel`) both comparisons use the residual after the best local gain (`localSigma` window) instead of
+/// the plain difference, so a brightness change over the same texture (sun fleck, shadow) is not change while new
+/// structure (an animal) is. With `variability` (from rsn_motion_variability; may be NULL) the change from the
+/// background must exceed max(threshold, variabilityFactor × the pixel's variability). Writes at most `maxBoxes` boxes,
 /// largest first, and their number into `count`.
-int rsn_motion_boxes(const uint8_t *frame, const uint8_t *background, const uint8_t *const *others, int otherCount,
-                     int width, int height, const rsn_motion_params *params, rsn_box *boxes, int maxBoxes, int *count,
+int rsn_motion_boxes(const uint8_t *frame, const uint8_t *background, const uint8_t *variability,
+                     const uint8_t *const *others, int otherCount, int width, int height, const rsn_motion_params *params, rsn_box *boxes, int maxBoxes, int *count,
                      char *err, int errlen);
 
 // MARK: - ONNX detector (OpenCV dnn)

@@ -1,3 +1,4 @@
+import CRosetteNative
 import Store
 
 /// A camera's backgrounds: the per-pixel median of its own day frames and of its night frames.
@@ -10,6 +11,7 @@ public struct MotionBackgrounds: Sendable {
 
     private var medians: [Key: MotionFrame] = [:]
     private var counts: [Key: Int] = [:]
+    private var variabilities: [Key: [UInt8]] = [:]
 
     /// Fewer frames than this make no background (a median of two is mostly the animals in them).
     public static let minimumFrames = 3
@@ -18,8 +20,10 @@ public struct MotionBackgrounds: Sendable {
     public init(sample: [MotionFrame], settings: MotionSettings) {
         let groups = Dictionary(grouping: sample) { Key(night: $0.isNight(settings), width: $0.width, height: $0.height) }
         for (key, frames) in groups where frames.count >= MotionBackgrounds.minimumFrames {
-            medians[key] = MotionFrame.median(frames)
+            guard let median = MotionFrame.median(frames) else { continue }
+            medians[key] = median
             counts[key] = frames.count
+            variabilities[key] = MotionBackgrounds.variability(of: frames, against: median, settings: settings)
         }
     }
 
@@ -36,6 +40,31 @@ public struct MotionBackgrounds: Sendable {
         let night = frame.isNight(settings)
         return medians[Key(night: night, width: frame.width, height: frame.height)]
             ?? medians[Key(night: !night, width: frame.width, height: frame.height)]
+    }
+
+    /// The per-pixel variability (grey levels) that goes with `background(for:settings:)`: how much each pixel of
+    /// the camera's sample usually differs from that background (median over the sample), so swaying vegetation
+    /// needs a bigger change.
+    public func variability(for frame: MotionFrame, settings: MotionSettings) -> [UInt8]? {
+        let night = frame.isNight(settings)
+        return variabilities[Key(night: night, width: frame.width, height: frame.height)]
+            ?? variabilities[Key(night: !night, width: frame.width, height: frame.height)]
+    }
+
+    /// Per-pixel median of the frames' change against `median`, as the detector measures it (nil on failure).
+    static func variability(of frames: [MotionFrame], against median: MotionFrame, settings: MotionSettings) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: median.width * median.height)
+        var err = [CChar](repeating: 0, count: 256)
+        var params = MotionDetector(settings: settings).nativeParams(width: median.width, height: median.height)
+        let status = withPointers(frames.map(\.grey)) { pointers in
+            median.grey.withUnsafeBufferPointer { bg in
+                out.withUnsafeMutableBufferPointer {
+                    rsn_motion_variability(pointers, Int32(frames.count), bg.baseAddress, Int32(median.width), Int32(median.height),
+                                           &params, $0.baseAddress, &err, Int32(err.count))
+                }
+            }
+        }
+        return status == 0 ? out : nil
     }
 
     public var isEmpty: Bool { medians.isEmpty }

@@ -125,7 +125,8 @@ public struct MotionTriage: Sendable {
                 let burst = members.filter { $0.mediaID != m.mediaID }.compactMap { frames[$0.mediaID] }
                 do {
                     let found = try detector.detections(frame: frame, background: backgrounds.background(for: frame, settings: settings),
-                                                        burst: burst, path: paths[m.mediaID]!)
+                                                        burst: burst, path: paths[m.mediaID]!,
+                                                        variability: backgrounds.variability(for: frame, settings: settings))
                     return TriageMediaResult(mediaID: m.mediaID, detections: found.map { $0.observation(label: "motion") },
                                              imageWidth: m.width, imageHeight: m.height)
                 } catch {
