@@ -77,7 +77,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "rosette", dependencies: ["CLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
+        .executableTarget(name: "rosette", dependencies: ["CLI", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
             dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI", "Identify", "Server", "TestSupport",

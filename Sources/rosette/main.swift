@@ -1,5 +1,6 @@
 import ArgumentParser
 import CLI
+import Store
 
 /// Parses and runs the command. Called by hand: in top-level code `RosetteCommand.main()` resolves to the
 /// synchronous entry point, which refuses the asynchronous `serve` subcommand.
@@ -12,7 +13,7 @@ func runRosette() async {
             try command.run()
         }
     } catch {
-        RosetteCommand.exit(withError: error)
+        RosetteCommand.exit(withError: SurveyDatabaseError(error) ?? error)
     }
 }
 
