@@ -12,4 +12,8 @@ public enum ObservationSource {
     public static let species = "species"
     /// An observation imported from a Camtrap DP package (`rosette import camtrap-dp`).
     public static let camtrapDP = "camtrap-dp"
+    /// A person's verdict on a photo from a reviewed labels file or `rosette triage mark` (human method).
+    public static let labels = "labels"
+    /// A burst the reviewer-trained model (`rosette triage learn --apply`) is sure is empty (machine `blank`).
+    public static let learned = "learned"
 }

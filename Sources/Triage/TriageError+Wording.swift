@@ -40,6 +40,11 @@ extension TriageError: CustomStringConvertible, LocalizedError {
         case .noBoxes(let detector, let minConfidence):
             return "no animal boxes at or above \(minConfidence)" + (detector.map { " from detector '\($0)'" } ?? "")
                 + " in this survey (run `rosette triage import`, `motion` or `detect` first; see `rosette triage list`)"
+        case .tooFewReviewed(let detector, let reviewed, let animal, let empty, let minReviewed, let minPerClass):
+            return "too few reviewed bursts to learn from: \(reviewed) burst(s) with a '\(detector)' box have a person's verdict "
+                + "(\(animal) not empty, \(empty) empty); the learned triage needs at least \(minReviewed), with at least "
+                + "\(minPerClass) of each kind. Mark more with `rosette triage mark --labels FILE.csv` or `--burst ID --as empty|animal`. "
+                + "Nothing was changed."
         }
     }
 

@@ -19,6 +19,7 @@ public enum TriageError: Error, Sendable, Equatable {
     case badClassifierShape(path: String, detail: String)
     case badNormalisation(mean: [Double], std: [Double])
     case noBoxes(detector: String?, minConfidence: Double)
+    case tooFewReviewed(detector: String, reviewed: Int, animal: Int, empty: Int, minReviewed: Int, minPerClass: Int)
 }
 
 /// Something a person should know about, that did not stop the command.

@@ -8,6 +8,9 @@ enum LabelValidationText {
         var lines = ["\(r.detector) against \(r.labels): \(r.framesMatched) of \(r.framesInLabels) labelled frame(s) in the survey, "
                      + "\(r.framesScored) triaged and scored; \(r.bursts) burst(s): \(r.animalBurstCount) with an animal, "
                      + "\(r.humanBurstCount) with people, \(r.emptyBurstCount) empty."]
+        if let n = r.framesMarkedEmptyByLearned {
+            lines.append("With the learned triage: \(n) frame(s) with a box are in bursts it marked empty, and count as removed.")
+        }
         if !r.problems.isEmpty { lines.append("\(r.problems.count) row problem(s), listed above; those rows are left out.") }
         let header = ["threshold"] + r.reports.map { String($0.threshold) }
         func row(_ name: String, _ count: (LabelValidation.Report) -> LabelValidation.Count?) -> [String] {

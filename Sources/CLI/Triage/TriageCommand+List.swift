@@ -21,7 +21,13 @@ extension TriageCommand {
             let store = try survey.open()
             let detectors = try store.triageDetectors()
             if detectors.isEmpty { print("No triage results yet.") }
-            for d in detectors { print("\(d.detector): \(d.media) photo(s)") }
+            for d in detectors {
+                print("\(d.detector): \(d.media) photo(s)")
+                let marks = try store.learnedBlanks(detector: d.detector)
+                if !marks.isEmpty {
+                    print("\(SurveyStore.learnedName(detector: d.detector)): \(marks.count) photo(s) of its bursts marked empty by the learned triage (machine)")
+                }
+            }
             for c in try store.classifiers() {
                 print("\(c.classifier) (classifier): \(c.media) photo(s)" + (c.failed > 0 ? ", \(c.failed) failed" : ""))
             }

@@ -25,9 +25,12 @@ extension TriageCommand {
         @Option(help: "Which detector's results (default: the only one).") var detector: String?
         @Option(help: "Confidence thresholds to score at (repeatable).") var threshold: [Double] = [0.1, 0.2, 0.5]
         @Option(help: "With --labels: text or json.") var format: Format = .text
+        @Flag(help: "With --labels: bursts the learned triage marked empty (`triage learn --apply`) count as removed.")
+        var learned = false
 
         func validate() throws {
             guard (truth == nil) != (labels == nil) else { throw ValidationError("give one of --truth FILE or --labels FILE") }
+            if learned && labels == nil { throw ValidationError("--learned goes with --labels FILE") }
         }
 
         func run() throws {
@@ -51,7 +54,7 @@ extension TriageCommand {
         }
 
         private func runLabels(_ path: String, store: SurveyStore, detector: String) throws {
-            let result = try LabelValidation(store: store).run(labels: path, detector: detector, thresholds: threshold)
+            let result = try LabelValidation(store: store).run(labels: path, detector: detector, thresholds: threshold, learned: learned)
             for p in result.problems { printError(p) }
             if format == .json {
                 let encoder = JSONEncoder()

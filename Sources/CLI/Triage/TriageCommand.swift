@@ -13,7 +13,8 @@ struct TriageCommand: ParsableCommand {
             Results are stored as machine observations (animal, human, vehicle; box; confidence) per photo,
             down to a confidence of \(MegaDetectorImport.confidenceFloor): thresholds are chosen when results are read.
             """,
-        subcommands: [Import.self, Export.self, List.self, Motion.self, Detect.self, Classify.self, Species.self, Validate.self])
+        subcommands: [Import.self, Export.self, List.self, Motion.self, Detect.self, Classify.self, Species.self, Validate.self,
+                      Mark.self, Learn.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

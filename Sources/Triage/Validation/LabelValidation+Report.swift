@@ -75,6 +75,9 @@ extension LabelValidation {
         public var humanBurstCount = 0
         public var emptyBurstCount = 0
         public var problems: [String] = []
+        /// With `learned`: scored frames whose box the learned triage overrode (`triage learn --apply` marked
+        /// their burst empty); nil when the learned marks were not used.
+        public var framesMarkedEmptyByLearned: Int?
         public var reports: [Report] = []
     }
 }

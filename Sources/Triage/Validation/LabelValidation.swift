@@ -20,13 +20,16 @@ public struct LabelValidation: Sendable {
         func kept(_ threshold: Double) -> Bool { confidences.contains { $0 >= threshold } }
     }
 
-    /// Scores `detector` at each threshold against the labels in `path`.
-    public func run(labels path: String, detector: String, thresholds: [Double]) throws -> Result {
+    /// Scores `detector` at each threshold against the labels in `path`; with `learned`, a photo the learned
+    /// triage marked empty (`rosette triage learn --apply`) counts as having no box.
+    public func run(labels path: String, detector: String, thresholds: [Double], learned: Bool = false) throws -> Result {
         let labels = try FrameLabels(path: path)
         var problems = labels.problems.map(\.description)
         let refs = try store.triageMediaRefs()
         let events = Dictionary(refs.map { ($0.mediaID, $0.eventID) }, uniquingKeysWith: { a, _ in a })
         let matcher = MediaPathMatcher(media: refs, roots: try store.rootPaths())
+        let marks = learned ? Set(try store.learnedBlanks(detector: detector).keys) : []
+        var overridden = 0
         var results: [Int64: StoredTriageResult] = [:]
         for r in try store.triageResults(detector: detector) { results[r.mediaID] = r }
         var scored: [Scored] = []
@@ -47,7 +50,12 @@ public struct LabelValidation: Sendable {
                 matched += 1
                 guard let r = results[id], r.result.failure == nil else { continue }
                 let burst = !f.burst.isEmpty ? f.burst : (events[id].flatMap { $0 }.map { "sequence " + $0 } ?? "frame " + f.path)
-                scored.append(Scored(frame: f, burst: burst, confidences: r.result.detections.map { $0.classificationProbability ?? 0 }))
+                var confidences = r.result.detections.map { $0.classificationProbability ?? 0 }
+                if marks.contains(id) {
+                    if !confidences.isEmpty { overridden += 1 }
+                    confidences = []
+                }
+                scored.append(Scored(frame: f, burst: burst, confidences: confidences))
             }
         }
         var result = Result(detector: detector, labels: labels.file)
@@ -55,6 +63,7 @@ public struct LabelValidation: Sendable {
         result.framesMatched = matched
         result.framesScored = scored.count
         result.problems = problems
+        result.framesMarkedEmptyByLearned = learned ? overridden : nil
         let bursts = Dictionary(grouping: scored, by: \.burst)
         result.bursts = bursts.count
         result.animalBurstCount = bursts.values.filter { $0.contains { $0.frame.label == .animal } }.count
