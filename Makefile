@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean serve browser-test
+.PHONY: demo test bench validate build bootstrap clean serve browser-test crash
 
 bootstrap:
 	bash scripts/bootstrap
@@ -46,6 +46,11 @@ $(PYENV)/bin/python:
 $(BENCH_MODELS)/yolov5s-%.onnx: scripts/make-bench-detector.py | $(PYENV)/bin/python
 	@mkdir -p $(BENCH_MODELS)
 	$(PYENV)/bin/python scripts/make-bench-detector.py $@ $*
+
+# Every writing stage killed at random points (issue #16 item 2); not part of `make test`.
+crash: bootstrap
+	$(SWIFT) build --product rosette
+	bash scripts/crash-matrix $(or $(CRASH_POINTS),20)
 
 validate: build
 	bash scripts/validate-secr 200
