@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean serve browser-test
+.PHONY: demo test bench validate build bootstrap clean serve browser-test fuzz
 
 bootstrap:
 	bash scripts/bootstrap
@@ -46,6 +46,11 @@ $(PYENV)/bin/python:
 $(BENCH_MODELS)/yolov5s-%.onnx: scripts/make-bench-detector.py | $(PYENV)/bin/python
 	@mkdir -p $(BENCH_MODELS)
 	$(PYENV)/bin/python scripts/make-bench-detector.py $@ $*
+
+# Every parser under libFuzzer + ASan, FUZZ_SECONDS each (not part of `make test`): see README "Fuzzing".
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz
 
 validate: build
 	bash scripts/validate-secr 200
