@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release
 PYENV = .build/pyenv
 BENCH_MODELS = .build/bench-models
 
-.PHONY: demo test bench validate build bootstrap clean serve browser-test crash
+.PHONY: demo test bench validate build bootstrap clean serve browser-test crash fuzz
 
 bootstrap:
 	bash scripts/bootstrap
@@ -51,6 +51,11 @@ $(BENCH_MODELS)/yolov5s-%.onnx: scripts/make-bench-detector.py | $(PYENV)/bin/py
 crash: bootstrap
 	$(SWIFT) build --product rosette
 	bash scripts/crash-matrix $(or $(CRASH_POINTS),20)
+
+# Every parser under libFuzzer + ASan, FUZZ_SECONDS each (not part of `make test`): see README "Fuzzing".
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz
 
 validate: build
 	bash scripts/validate-secr 200

@@ -78,6 +78,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "rosette", dependencies: ["CLI", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
+        // `make fuzz`: every parser under libFuzzer (scripts/fuzz builds it with -sanitize=fuzzer,address -DROSETTE_FUZZ);
+        // an ordinary build makes the same binary as a replayer of saved inputs.
+        .target(name: "CRosetteFuzz"),
+        .executableTarget(name: "rosette-fuzz", dependencies: ["CRosetteFuzz", "Core", "Imaging", "Ingest", "Triage", "Census", "Exchange"],
+                          swiftSettings: strict),
         .executableTarget(
             name: "rosette-bench",
             dependencies: ["Core", "Store", "Imaging", "Ingest", "Census", "Simulate", "CLI", "Identify", "Server", "TestSupport",

@@ -61,7 +61,10 @@ extension MegaDetectorBatch {
     private static func parseImage(_ entry: [String: JSONValue], file: String, path: String,
                                    warnings: inout [TriageWarning]) -> Image {
         let failure = entry["failure"]?.string
-        let size = { (key: String) -> Int? in entry[key]?.number.map { Int($0) } }
+        // A size that is not a whole number of pixels a photo could have (1e308, -3, 2.5) is left out, not trapped on.
+        let size = { (key: String) -> Int? in
+            entry[key]?.number.flatMap { $0 >= 0 && $0 <= 1_000_000 ? Int(exactly: $0) : nil }
+        }
         let datetime = entry["datetime"]?.string
         guard failure == nil else {
             return Image(file: file, detections: nil, failure: failure, width: size("width"), height: size("height"), datetime: datetime)
