@@ -52,10 +52,10 @@ crash: bootstrap
 	$(SWIFT) build --product rosette
 	bash scripts/crash-matrix $(or $(CRASH_POINTS),20)
 
-# Every parser under libFuzzer + ASan, FUZZ_SECONDS each (not part of `make test`): see README "Fuzzing".
+# Every parser under libFuzzer + ASan, FUZZ_SECONDS each or FUZZ_RUNS executions (not part of `make test`): see README "Fuzzing".
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap
-	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) bash scripts/fuzz
 
 validate: build
 	bash scripts/validate-secr 200
