@@ -6,7 +6,6 @@ final class FuzzScratch: @unchecked Sendable {
     static let shared = FuzzScratch()
 
     let root: URL
-    private let lock = NSLock()
 
     private init() {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
